@@ -1,0 +1,22 @@
+"""Sphinx extension that renders argparse parsers as CLI reference pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import load
+from .directive import ArgparseDirective
+
+__version__ = "0.1.0"
+
+
+def _forget_loaded_parsers(app: Sphinx) -> None:
+    load.clear_cache()
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("argparse", ArgparseDirective)
+    app.connect("builder-inited", _forget_loaded_parsers)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

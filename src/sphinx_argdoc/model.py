@@ -1,0 +1,328 @@
+"""Stage 2: turn an ``argparse.ArgumentParser`` into plain, frozen, typed data.
+
+This is the only module that reads argparse's private attributes. Everything shown to a
+reader is computed here with the parser's own formatter, so it matches ``--help``; nothing
+here writes to the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+_MAX_CHOICES = 100
+
+
+@dataclass(frozen=True)
+class Option:
+    """One visible argument as ``--help`` describes it."""
+
+    names: tuple[str, ...]
+    """Option strings (``-v``, ``--verbose``); for a positional, the name ``--help`` shows."""
+    signature: tuple[tuple[str, str], ...]
+    """``(name, args)`` pairs in the order and form that ``--help`` prints them."""
+    help: str
+    """Help with argparse's ``%``-formats expanded; empty when there is none."""
+    help_mentions_default: bool
+    help_mentions_choices: bool
+    choices: tuple[str, ...]
+    default: str | None
+    """The default as text, or ``None`` when there is nothing worth showing."""
+    is_flag: bool
+    """Takes no value and stores a constant (store_const/true/false, BooleanOptionalAction)."""
+    required: bool
+    positional: bool
+    deprecated: bool
+    exclusive_with: tuple[str, ...]
+    help_error: str | None = None
+    """Why the help's ``%``-formats could not be expanded (the raw help is kept)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """One argument group: argparse's two default ones or one made by ``add_argument_group``."""
+
+    title: str
+    description: str
+    options: tuple[Option, ...]
+    is_custom: bool
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """A subparser with the names it answers to."""
+
+    name: str
+    aliases: tuple[str, ...]
+    help: str
+    parser: Parser
+
+
+@dataclass(frozen=True)
+class Parser:
+    """A whole parser, with ``prog`` as the documentation names it."""
+
+    prog: str
+    usage: str
+    description: str
+    epilog: str
+    groups: tuple[Group, ...]
+    subcommands: tuple[Subcommand, ...] = field(default=())
+
+    @property
+    def custom_group_titles(self) -> tuple[str, ...]:
+        return tuple(group.title for group in self.groups if group.is_custom)
+
+
+def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
+    """Describe *parser* as it would print its help if its ``prog`` were *prog*."""
+    formatter = _formatter(parser, prog)
+    exclusive = _exclusive_partners(parser, formatter)
+    return Parser(
+        prog=prog,
+        usage=_usage(parser, prog),
+        description=_with_prog(_text(parser.description), prog),
+        epilog=_with_prog(_text(parser.epilog), prog),
+        groups=tuple(
+            Group(
+                title=title,
+                description=description,
+                options=tuple(_option(action, formatter, exclusive) for action in actions),
+                is_custom=is_custom,
+            )
+            for title, description, actions, is_custom in _groups(parser)
+        ),
+        subcommands=tuple(_subcommands(parser, prog)),
+    )
+
+
+def visible(action: argparse.Action) -> bool:
+    """Whether an action is documented: it has help and is neither ``--help`` nor subcommands."""
+    return action.help is not argparse.SUPPRESS and not isinstance(
+        action, (argparse._HelpAction, argparse._SubParsersAction)
+    )
+
+
+def _formatter(parser: argparse.ArgumentParser, prog: str) -> argparse.HelpFormatter:
+    # A fixed width keeps usage wrapping the same on every machine, whatever $COLUMNS says.
+    formatter_class = parser.formatter_class
+    try:
+        return formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
+    except TypeError:
+        return formatter_class(prog=prog)
+
+
+def _usage(parser: argparse.ArgumentParser, prog: str) -> str:
+    formatter = _formatter(parser, prog)
+    formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
+    try:
+        return _without_addresses(formatter.format_help().strip())
+    except (ValueError, TypeError, IndexError, AssertionError):
+        # Some parsers (tuple metavars on positionals, odd nargs) make argparse's usage crash.
+        return prog
+
+
+def _groups(
+    parser: argparse.ArgumentParser,
+) -> Iterable[tuple[str, str, list[argparse.Action], bool]]:
+    defaults = (parser._positionals, parser._optionals)
+    grouped = {id(action) for group in parser._action_groups for action in group._group_actions}
+    # Actions of nested argument groups are in no listed group; they count as ungrouped.
+    orphans = [action for action in parser._actions if id(action) not in grouped]
+    for group in parser._action_groups:
+        actions = [action for action in group._group_actions if visible(action)]
+        if group is parser._positionals:
+            actions += [a for a in orphans if not a.option_strings and visible(a)]
+        elif group is parser._optionals:
+            actions += [a for a in orphans if a.option_strings and visible(a)]
+        yield (
+            _text(group.title),
+            _text(group.description),
+            actions,
+            not any(group is default for default in defaults),
+        )
+
+
+def _option(
+    action: argparse.Action,
+    formatter: argparse.HelpFormatter,
+    exclusive: dict[int, tuple[str, ...]],
+) -> Option:
+    signature = _signature(action, formatter)
+    template = _help_template(action, formatter)
+    help_text, help_error = _expanded_help(action, formatter, template)
+    return Option(
+        names=tuple(name for name, _ in signature),
+        signature=signature,
+        help=help_text,
+        help_mentions_default="%(default)" in template,
+        help_mentions_choices="%(choices)" in template,
+        choices=_choices(action),
+        default=_default(action),
+        is_flag=isinstance(action, (argparse._StoreConstAction, argparse.BooleanOptionalAction)),
+        required=bool(action.required) and bool(action.option_strings),
+        positional=not action.option_strings,
+        deprecated=bool(getattr(action, "deprecated", False)),
+        exclusive_with=exclusive.get(id(action), ()),
+        help_error=help_error,
+    )
+
+
+def _signature(
+    action: argparse.Action, formatter: argparse.HelpFormatter
+) -> tuple[tuple[str, str], ...]:
+    if not action.option_strings:
+        return ((_positional_name(action, formatter), ""),)
+    args = _args(action, formatter)
+    each = tuple((name, args) for name in action.option_strings)
+    if not args:
+        return each
+    # Python 3.13 prints the arguments once, after the last option string; older ones after each.
+    once = (
+        *tuple((name, "") for name in action.option_strings[:-1]),
+        (action.option_strings[-1], args),
+    )
+    try:
+        shown = formatter._format_action_invocation(action)
+    except (ValueError, TypeError, IndexError):
+        return each
+    return once if shown == _joined(once) else each
+
+
+def _joined(signature: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"{name} {args}" if args else name for name, args in signature)
+
+
+def _positional_name(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    try:
+        return formatter._format_action_invocation(action)
+    except (ValueError, TypeError, IndexError):
+        return str(action.dest)
+
+
+def _args(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    default_metavar = formatter._get_default_metavar_for_optional(action)
+    try:
+        return formatter._format_args(action, default_metavar)
+    except (ValueError, TypeError, IndexError):
+        metavar = action.metavar
+        if isinstance(metavar, tuple):
+            return " ".join(str(part) for part in metavar)
+        return str(metavar if metavar is not None else default_metavar)
+
+
+def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    if not action.help:
+        return ""
+    try:
+        return str(formatter._get_help_string(action))
+    except Exception:
+        return str(action.help)
+
+
+def _expanded_help(
+    action: argparse.Action, formatter: argparse.HelpFormatter, template: str
+) -> tuple[str, str | None]:
+    if not template:
+        return "", None
+    try:
+        expanded = formatter._expand_help(action)
+    except (KeyError, ValueError, TypeError, IndexError) as exc:
+        return inspect.cleandoc(template), f"{type(exc).__name__}: {exc}"
+    # Help written as an indented triple-quoted string must not read as a reST block quote.
+    return inspect.cleandoc(_without_addresses(expanded)), None
+
+
+def _choices(action: argparse.Action) -> tuple[str, ...]:
+    if action.choices is None or isinstance(action, argparse._SubParsersAction):
+        return ()
+    try:
+        shown = list(itertools.islice(iter(action.choices), _MAX_CHOICES + 1))
+    except TypeError:
+        return ()
+    texts = tuple(_without_addresses(str(choice)) for choice in shown[:_MAX_CHOICES])
+    return (*texts, "…") if len(shown) > _MAX_CHOICES else texts
+
+
+def _default(action: argparse.Action) -> str | None:
+    value = action.default
+    if value is None or value is argparse.SUPPRESS or isinstance(action, argparse._VersionAction):
+        return None
+    if isinstance(value, str) and (not value or value != value.strip()):
+        return repr(value)
+    try:
+        text = str(value)
+    except Exception:
+        text = f"<{type(value).__qualname__}>"
+    return _without_addresses(text)
+
+
+def _without_addresses(text: str) -> str:
+    """Drop ``at 0x7f…`` from reprs: an address is noise to a reader and differs every build."""
+    return _ADDRESS.sub("", text)
+
+
+def _exclusive_partners(
+    parser: argparse.ArgumentParser, formatter: argparse.HelpFormatter
+) -> dict[int, tuple[str, ...]]:
+    partners: dict[int, tuple[str, ...]] = {}
+    for group in parser._mutually_exclusive_groups:
+        members = [action for action in group._group_actions if visible(action)]
+        for action in members:
+            partners[id(action)] = tuple(
+                _primary_name(other, formatter) for other in members if other is not action
+            )
+    return partners
+
+
+def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    if action.option_strings:
+        long_names = [name for name in action.option_strings if name.startswith("--")]
+        return (long_names or list(action.option_strings))[0]
+    return _positional_name(action, formatter)
+
+
+def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcommand]:
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        names_of: dict[int, list[str]] = {}
+        for name, subparser in action.choices.items():
+            names_of.setdefault(id(subparser), []).append(name)
+        seen: set[int] = set()
+        for name, subparser in action.choices.items():
+            if id(subparser) in seen:
+                continue
+            seen.add(id(subparser))
+            aliases = tuple(names_of[id(subparser)][1:])
+            help_text = helps.get(name)
+            if help_text is argparse.SUPPRESS:
+                continue
+            yield Subcommand(
+                name=name,
+                aliases=aliases,
+                help=_without_addresses(_text(help_text)),
+                parser=build(subparser, f"{prog} {name}"),
+            )
+
+
+def _with_prog(text: str, prog: str) -> str:
+    # argparse fills %(prog)s into descriptions and epilogs, and nothing else.
+    if "%(prog)" not in text:
+        return text
+    try:
+        return text % {"prog": prog}
+    except (KeyError, ValueError, TypeError):
+        return text
+
+
+def _text(value: object) -> str:
+    # Titles and descriptions may be lazy translation objects: compare and show them as str.
+    # Indented triple-quoted text must not read as a reST block quote.
+    return "" if value is None else inspect.cleandoc(str(value))

@@ -1,0 +1,1 @@
+"""Stand-in for the ``vllm`` package used by the test-seed docs root."""
