@@ -1,11 +1,10 @@
-"""The ``argparse`` directive: reads its options and runs load -> model -> select -> render."""
+"""The ``argparse`` directive: runs options -> load -> model -> select -> render."""
 
 from __future__ import annotations
 
 from typing import ClassVar, cast
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
@@ -15,6 +14,7 @@ from sphinx.util.typing import OptionSpec
 
 from . import load, model, render, select
 from .errors import ArgdocError
+from .options import DirectiveOptions
 
 logger = logging.getLogger(__name__)
 
@@ -23,54 +23,54 @@ class ArgparseDirective(SphinxDirective):
     """Document an ``argparse.ArgumentParser`` returned by ``:module:`` + ``:func:``."""
 
     has_content = True
-    option_spec: ClassVar[OptionSpec] = {
-        "module": directives.unchanged_required,
-        "func": directives.unchanged_required,
-        "prog": directives.unchanged_required,
-        "group": directives.unchanged_required,
-        "nogroup": directives.flag,
-        "nodefault": directives.flag,
-        "nodefaultconst": directives.flag,
-    }
+    option_spec: ClassVar[OptionSpec] = DirectiveOptions.spec
 
     def run(self) -> list[nodes.Node]:
         try:
-            parser, selection = self._parser_and_selection()
+            options = DirectiveOptions.from_directive(self.options)
+            parser = self._model(options)
+            selection = select.select(parser, options.group, options.nogroup)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
             return []
         if not selection.whole and select.is_empty(selection):
             logger.warning(
-                "%s: argument group %r has nothing to document (every option is hidden)",
+                "%s: argument group %r has nothing to document (every option in it is hidden)",
                 parser.prog,
-                self.options.get("group", "(no group)"),
+                options.group,
                 location=self.get_location(),
                 type="argdoc",
                 subtype="empty",
             )
+        self._warn_unexpanded_help(parser, selection)
         context = render.Context(
             document=self.state.document,
             parse_text=self._parse_rst,
-            nodefault="nodefault" in self.options,
-            nodefaultconst="nodefaultconst" in self.options,
+            nodefault=options.nodefault,
+            nodefaultconst=options.nodefaultconst,
         )
         result = render.render(parser, selection, context)
         self._register(result)
         return result
 
-    def _parser_and_selection(self) -> tuple[model.Parser, select.Selection]:
-        locator = self._locator()
-        loaded = load.load(locator)
-        prog = self.options.get("prog") or self._fallback_prog(loaded, locator)
-        parser = load.memo(("model", locator, prog), lambda: model.build(loaded.parser, prog))
-        return parser, select.select(parser, self.options.get("group"), "nogroup" in self.options)
+    def _warn_unexpanded_help(self, parser: model.Parser, selection: select.Selection) -> None:
+        for group in selection.groups:
+            for option in group.options:
+                if option.help_error is not None:
+                    logger.warning(
+                        "%s %s: the help's %%-formats cannot be expanded (%s); shown as written",
+                        parser.prog,
+                        option.names[0],
+                        option.help_error,
+                        location=self.get_location(),
+                        type="argdoc",
+                        subtype="help",
+                    )
 
-    def _locator(self) -> load.Locator:
-        missing = [name for name in ("module", "func") if not self.options.get(name)]
-        if missing:
-            needed = " and ".join(f":{name}:" for name in missing)
-            raise ArgdocError(f"the argparse directive needs {needed} to find the parser")
-        return load.Locator(self.options["module"].strip(), self.options["func"].strip())
+    def _model(self, options: DirectiveOptions) -> model.Parser:
+        loaded = load.load(options.locator)
+        prog = options.prog or self._fallback_prog(loaded, options.locator)
+        return load.memo(("model", options.locator, prog), lambda: model.build(loaded.parser, prog))
 
     def _fallback_prog(self, loaded: load.Loaded, locator: load.Locator) -> str:
         if not loaded.prog_is_derived:
@@ -88,8 +88,7 @@ class ArgparseDirective(SphinxDirective):
     def _parse_rst(self, text: str) -> list[nodes.Node]:
         source, line = self.get_source_info()
         lines = StringList(text.splitlines(), source=source)
-        for index in range(len(lines)):
-            lines.items[index] = (source, line - 1)
+        lines.items = [(source, line - 1)] * len(lines)
         holder = nodes.Element()
         self.state.nested_parse(lines, self.content_offset, holder)
         return list(holder.children)

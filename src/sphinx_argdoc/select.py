@@ -19,8 +19,6 @@ class Selection:
 
 def select(parser: Parser, group: str | None, nogroup: bool) -> Selection:
     """Return the part of *parser* that ``:group:`` / ``:nogroup:`` ask for."""
-    if group is not None and nogroup:
-        raise ArgdocError(":group: and :nogroup: exclude each other; give one of them")
     if group is not None:
         return Selection(_custom_groups_titled(parser, group), whole=False)
     if nogroup:

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import re
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+TESTS = Path(__file__).parent
+sys.path.insert(0, str(TESTS / "clis"))
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return TESTS / "roots"
+
+
+def warnings_of(warning: object) -> str:
+    """The build's warnings with colour codes removed."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue())  # type: ignore[attr-defined]
+
+
+def inventory(outdir: Path) -> list[tuple[str, str, str]]:
+    """``(name, domain:role, uri)`` of every entry in a built objects.inv."""
+    raw = (outdir / "objects.inv").read_bytes()
+    body = zlib.decompress(raw.split(b"\n", 4)[4]).decode()
+    entries = []
+    for line in body.splitlines():
+        match = re.match(r"(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(\S+)\s+(.*)", line)
+        assert match, line
+        name, role, _, uri, _ = match.groups()
+        entries.append((name, role, uri))
+    return entries
