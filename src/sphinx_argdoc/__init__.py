@@ -17,6 +17,8 @@ def _forget_loaded_parsers(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # autodoc owns ``autodoc_mock_imports``, which loading honours (as sphinx-argparse did).
+    app.setup_extension("sphinx.ext.autodoc")
     app.add_directive("argparse", ArgparseDirective)
     app.connect("builder-inited", _forget_loaded_parsers)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

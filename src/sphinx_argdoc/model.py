@@ -12,10 +12,11 @@ import inspect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,22 @@ class Parser:
         return tuple(group.title for group in self.groups if group.is_custom)
 
 
-def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
-    """Describe *parser* as it would print its help if its ``prog`` were *prog*."""
-    formatter = _formatter(parser, prog)
+def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Parser:
+    """Describe *parser* as it would print its help if its ``prog`` were *prog*.
+
+    Without *color*, the ANSI colour codes that argparse (3.14+) or a custom formatter puts
+    into usage, option names and help are left out.
+    """
+    built = _build(parser, prog, color)
+    return built if color else _decolored(built)
+
+
+def _build(parser: argparse.ArgumentParser, prog: str, color: bool) -> Parser:
+    formatter = _formatter(parser, prog, color)
     exclusive = _exclusive_partners(parser, formatter)
     return Parser(
         prog=prog,
-        usage=_usage(parser, prog),
+        usage=_usage(parser, prog, color),
         description=_with_prog(_text(parser.description), prog),
         epilog=_with_prog(_text(parser.epilog), prog),
         groups=tuple(
@@ -97,8 +107,36 @@ def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
             )
             for title, description, actions, is_custom in _groups(parser)
         ),
-        subcommands=tuple(_subcommands(parser, prog)),
+        subcommands=tuple(_subcommands(parser, prog, color)),
     )
+
+
+def _decolored(parser: Parser) -> Parser:
+    return replace(
+        parser,
+        usage=_without_ansi(parser.usage).strip(),
+        groups=tuple(
+            replace(group, options=tuple(_decolored_option(o) for o in group.options))
+            for group in parser.groups
+        ),
+        subcommands=tuple(
+            replace(sub, parser=_decolored(sub.parser)) for sub in parser.subcommands
+        ),
+    )
+
+
+def _decolored_option(option: Option) -> Option:
+    return replace(
+        option,
+        names=tuple(_without_ansi(name) for name in option.names),
+        signature=tuple((_without_ansi(n), _without_ansi(a)) for n, a in option.signature),
+        help=_without_ansi(option.help),
+        exclusive_with=tuple(_without_ansi(name) for name in option.exclusive_with),
+    )
+
+
+def _without_ansi(text: str) -> str:
+    return _ANSI_ESCAPE.sub("", text)
 
 
 def visible(action: argparse.Action) -> bool:
@@ -108,17 +146,24 @@ def visible(action: argparse.Action) -> bool:
     )
 
 
-def _formatter(parser: argparse.ArgumentParser, prog: str) -> argparse.HelpFormatter:
+def _formatter(
+    parser: argparse.ArgumentParser, prog: str, color: bool = False
+) -> argparse.HelpFormatter:
     # A fixed width keeps usage wrapping the same on every machine, whatever $COLUMNS says.
     formatter_class = parser.formatter_class
     try:
-        return formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
+        formatter = formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
     except TypeError:
-        return formatter_class(prog=prog)
+        formatter = formatter_class(prog=prog)
+    # Python 3.14 colours help when the terminal allows it; a page wants it only on request.
+    set_color = getattr(formatter, "_set_color", None)
+    if callable(set_color):
+        set_color(color and bool(getattr(parser, "color", False)))
+    return formatter
 
 
-def _usage(parser: argparse.ArgumentParser, prog: str) -> str:
-    formatter = _formatter(parser, prog)
+def _usage(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> str:
+    formatter = _formatter(parser, prog, color)
     formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
     try:
         return _without_addresses(formatter.format_help().strip())
@@ -287,7 +332,9 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
     return _positional_name(action, formatter)
 
 
-def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcommand]:
+def _subcommands(
+    parser: argparse.ArgumentParser, prog: str, color: bool
+) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
@@ -308,7 +355,7 @@ def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcomm
                 name=name,
                 aliases=aliases,
                 help=_without_addresses(_text(help_text)),
-                parser=build(subparser, f"{prog} {name}"),
+                parser=_build(subparser, f"{prog} {name}", color),
             )
 
 
