@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import load, model, render, select
+from . import load, model, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -27,8 +27,9 @@ class ArgparseDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         try:
-            options = DirectiveOptions.from_directive(self.options)
-            parser = self._model(options)
+            options = DirectiveOptions.from_directive(self.options, str(self.env.srcdir))
+            root = self._model(options)
+            parser = select.navigate(root, options.path)
             selection = select.select(parser, options.group, options.nogroup)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
@@ -43,11 +44,21 @@ class ArgparseDirective(SphinxDirective):
                 subtype="empty",
             )
         self._warn_unexpanded_help(parser, selection)
+        body = self._body(parser)
         context = render.Context(
             document=self.state.document,
             parse_text=self._parse_rst,
             nodefault=options.nodefault,
             nodefaultconst=options.nodefaultconst,
+            nosubcommands=options.nosubcommands,
+            noepilog=options.noepilog,
+            nodescription=options.nodescription,
+            manpage=options.manpage,
+            body=body.free,
+            overrides=body.overrides,
+            legacy_id_prefix=_legacy_id_prefix(options.locator),
+            legacy_command=_legacy_command(root, options.path),
+            index_groups=options.index_groups,
         )
         result = render.render(parser, selection, context)
         self._register(result)
@@ -67,10 +78,36 @@ class ArgparseDirective(SphinxDirective):
                         subtype="help",
                     )
 
+    def _body(self, parser: model.Parser) -> overrides.Body:
+        """The directive's content, parsed: free text and overrides; each mistake warned once."""
+        if not self.content:
+            return overrides.Body((), (), ())
+        holder = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, holder)
+        body = overrides.split_body(list(holder.children))
+        problems = [
+            *body.problems,
+            *(
+                f"override {term!r} names no option, argument group or subcommand of {parser.prog}"
+                for term in overrides.unmatched(body.overrides, parser)
+            ),
+        ]
+        for problem in problems:
+            logger.warning(
+                problem, location=self.get_location(), type="argdoc", subtype="override"
+            )
+        return body
+
     def _model(self, options: DirectiveOptions) -> model.Parser:
-        loaded = load.load(options.locator)
+        loaded = load.load(options.locator, self._mock_imports())
         prog = options.prog or self._fallback_prog(loaded, options.locator)
-        return load.memo(("model", options.locator, prog), lambda: model.build(loaded.parser, prog))
+        return load.memo(
+            ("model", options.locator, prog, options.color),
+            lambda: model.build(loaded.parser, prog, options.color),
+        )
+
+    def _mock_imports(self) -> list[str]:
+        return list(getattr(self.config, "autodoc_mock_imports", None) or [])
 
     def _fallback_prog(self, loaded: load.Loaded, locator: load.Locator) -> str:
         if not loaded.prog_is_derived:
@@ -102,5 +139,19 @@ class ArgparseDirective(SphinxDirective):
                 program = signature.get(render.PROGRAM_ATTRIBUTE)
                 if program is None:
                     continue
-                for name in signature["allnames"]:
-                    std.add_program_option(program, name, self.env.docname, signature["ids"][0])
+                aliases: list[str] = signature.get(render.PROGRAM_ALIASES_ATTRIBUTE, [])
+                for each in (program, *aliases):
+                    for name in signature["allnames"]:
+                        std.add_program_option(each, name, self.env.docname, signature["ids"][0])
+
+
+def _legacy_id_prefix(locator: load.Locator) -> str:
+    # sphinx-argparse prefixed group ids with "{module}-{func}", or "{func}" for a file.
+    return f"{locator.module}-{locator.func}" if locator.module else locator.func
+
+
+def _legacy_command(root: model.Parser, path: tuple[str, ...]) -> str:
+    command = root.prog
+    for sub in select.walk(root, path):
+        command = render.legacy_command(command, sub)
+    return command

@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
+from sphinx.util.nodes import _make_id as _sphinx_make_id
 
+from . import overrides
 from .model import Group, Option, Parser, Subcommand
+from .overrides import Override
 from .select import Selection
 
 ParseText = Callable[[str], list[nodes.Node]]
 
 #: Attribute on each ``desc_signature`` naming the std-domain program its options belong to.
 PROGRAM_ATTRIBUTE = "argdoc-program"
+#: Attribute listing the other programs the same options answer to (via subcommand aliases).
+PROGRAM_ALIASES_ATTRIBUTE = "argdoc-program-aliases"
+
+#: ``--name`` in prose, which smartquotes would otherwise turn into an en dash and ``name``.
+_OPTION_IN_PROSE = re.compile(r"(?<![\w-])--[A-Za-z0-9][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,34 @@ class Context:
     parse_text: ParseText
     nodefault: bool = False
     nodefaultconst: bool = False
+    nosubcommands: bool = False
+    noepilog: bool = False
+    nodescription: bool = False
+    manpage: bool = False
+    body: tuple[nodes.Node, ...] = ()
+    """The directive body's free content, shown before the generated text."""
+    overrides: tuple[Override, ...] = ()
+    legacy_id_prefix: str | None = None
+    """``{module}-{func}``: sphinx-argparse's prefix for the ids of the top groups' sections."""
+    legacy_command: str | None = None
+    """The command as sphinx-argparse named it in ids: ``vcs commit (ci)`` (default: prog)."""
+    index_groups: tuple[str, ...] = ()
+    program_aliases: tuple[str, ...] = ()
+    """Other names of the parser being rendered, through subcommand aliases (``vcs ci``)."""
 
 
 def render(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
     """Nodes for *selection* of *parser*: the whole parser, or the bodies of some groups."""
+    result = _command_target(parser, context, selection.whole)
+    if selection.whole and context.manpage:
+        return result + _manpage(parser, context)
+    result += _copies(context.body)
     if selection.whole:
-        return _whole_parser(parser, context)
+        return result + _whole_parser(parser, context)
+    return result + _selected_groups(parser, selection, context)
+
+
+def _selected_groups(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
     titled = sum(1 for group in selection.groups if group.options) > 1 and not any(
         group.is_custom for group in selection.groups
     )
@@ -45,9 +75,60 @@ def render(parser: Parser, selection: Selection, context: Context) -> list[nodes
     for group in selection.groups:
         if not (group.options or group.description):
             continue
+        override = overrides.for_group(context.overrides, group)
+        if overrides.skips(override):
+            continue
         if titled and group.options:
             result.append(nodes.rubric(group.title, group.title))
-        result += _group_body(group, parser.prog, context)
+        result += _group_body(group, parser.prog, context, override)
+    return result
+
+
+def _copies(body: Iterable[nodes.Node]) -> list[nodes.Node]:
+    return [node.deepcopy() for node in body]
+
+
+def _command_target(parser: Parser, context: Context, whole: bool) -> list[nodes.Node]:
+    """sphinx-argparse's anchor for the command (``#prog``), and the ``:index-groups:`` entries."""
+    if not (whole or context.index_groups):
+        return []
+    legacy = _sphinx_make_id(context.legacy_command or parser.prog)
+    target_id = legacy if legacy and legacy not in context.document.ids else None
+    target = nodes.target("", "", ids=[target_id or _unique_id(context.document, parser.prog)])
+    context.document.note_explicit_target(target)
+    result: list[nodes.Node] = [target]
+    if context.index_groups:
+        entries = [
+            ("single", f"{group}; {parser.prog}", target["ids"][0], "", None)
+            for group in context.index_groups
+        ]
+        result.insert(0, addnodes.index(entries=entries))
+    return result
+
+
+def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
+    """The sections a manual page has: synopsis, description, options, subcommands."""
+    prog = parser.prog
+    result: list[nodes.Node] = [
+        _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context)
+    ]
+    # The body goes where a manual page's reader looks for prose: into its description.
+    description = _copies(context.body)
+    if not context.nodescription:
+        description += _parsed(parser.description, context)
+    if not context.noepilog:
+        description += _parsed(parser.epilog, context)
+    if description:
+        result.append(_section(_("Description"), f"{prog}-description", description, context))
+    groups: list[nodes.Node] = [
+        _group_section(group, prog, context, override)
+        for group, override in _shown_groups(parser, context)
+    ]
+    if groups:
+        result.append(_section(_("Options"), f"{prog}-options-section", groups, context))
+    subcommands = _subcommands(parser, context)
+    if subcommands:
+        result.append(_section(_("Sub-commands"), f"{prog}-sub-commands", subcommands, context))
     return result
 
 
@@ -58,19 +139,65 @@ def std_program(prog: str) -> str:
 
 def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
     result: list[nodes.Node] = [_usage(parser.usage)]
-    result += _parsed(parser.description, context)
+    if not context.nodescription:
+        result += _parsed(parser.description, context)
+    result += [
+        _group_section(group, parser.prog, context, override)
+        for group, override in _shown_groups(parser, context)
+    ]
+    result += _subcommands(parser, context)
+    if not context.noepilog:
+        result += _parsed(parser.epilog, context)
+    return result
+
+
+def _shown_groups(parser: Parser, context: Context) -> list[tuple[Group, Override | None]]:
+    shown = []
     for group in parser.groups:
-        if group.options:
-            result.append(
-                _section(
-                    group.title,
-                    f"{parser.prog}-{group.title}",
-                    _group_body(group, parser.prog, context),
-                    context,
-                )
-            )
-    result += [_subcommand(sub, context) for sub in parser.subcommands]
-    result += _parsed(parser.epilog, context)
+        override = overrides.for_group(context.overrides, group)
+        if group.options and not overrides.skips(override):
+            shown.append((group, override))
+    return shown
+
+
+def _group_section(
+    group: Group, prog: str, context: Context, override: Override | None
+) -> nodes.section:
+    section = _section(
+        group.title, f"{prog}-{group.title}", _group_body(group, prog, context, override), context
+    )
+    _add_free_ids(section, _legacy_group_ids(group, prog, context), context)
+    return section
+
+
+def _add_free_ids(section: nodes.section, ids: Iterable[str], context: Context) -> None:
+    """Give *section* each of *ids* that no node on the page has yet: the first one keeps it."""
+    for each in ids:
+        if each and each not in context.document.ids:
+            section["ids"].append(each)
+            context.document.ids[each] = section
+
+
+def _legacy_group_ids(group: Group, prog: str, context: Context) -> list[str]:
+    """The ids sphinx-argparse gave this group's section, so that old links keep working."""
+    # It renamed argparse's default groups and built ids from the lowercased, dashed title.
+    title = overrides.legacy_title(group).replace(" ", "-").lower()
+    ids = [_sphinx_make_id(f"{context.legacy_command or prog}-{title}")]
+    if context.legacy_id_prefix is not None:
+        ids.append(f"{context.legacy_id_prefix}-{title}")
+    return ids
+
+
+def _subcommands(parser: Parser, context: Context) -> list[nodes.Node]:
+    if context.nosubcommands:
+        return []
+    # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
+    inner = replace(context, nodescription=False, noepilog=False, legacy_id_prefix=None)
+    result: list[nodes.Node] = []
+    for sub in parser.subcommands:
+        override = overrides.for_subcommand(context.overrides, sub)
+        if not overrides.skips(override):
+            result.append(_subcommand(sub, inner, override))
     return result
 
 
@@ -80,7 +207,7 @@ def _usage(usage: str) -> nodes.literal_block:
     return block
 
 
-def _subcommand(sub: Subcommand, context: Context) -> nodes.section:
+def _subcommand(sub: Subcommand, context: Context, override: Override | None) -> nodes.section:
     body: list[nodes.Node] = []
     if sub.aliases:
         body.append(
@@ -88,9 +215,37 @@ def _subcommand(sub: Subcommand, context: Context) -> nodes.section:
                 "", "", nodes.emphasis("", _("Aliases:")), nodes.Text(" "), *_literals(sub.aliases)
             )
         )
-    body += _parsed(sub.help, context)
-    body += _whole_parser(sub.parser, context)
-    return _section(sub.parser.prog, sub.parser.prog, body, context)
+    # The parser's description says more than the one-line help; show the help only without it.
+    body += overrides.applied(override, _parsed(sub.parser.description or sub.help, context))
+    parent = context.legacy_command or sub.parser.prog[: -len(sub.name)].rstrip()
+    inner = replace(
+        context,
+        nodescription=True,
+        overrides=overrides.inside(context.overrides, override),
+        program_aliases=_alias_programs(sub, context),
+        legacy_command=legacy_command(parent, sub),
+    )
+    section = _section(sub.parser.prog, sub.parser.prog, body, context)
+    _add_free_ids(section, [_sphinx_make_id(inner.legacy_command or "")], context)
+    section.extend(_whole_parser(sub.parser, inner))
+    return section
+
+
+def legacy_command(parent: str, sub: Subcommand) -> str:
+    """How sphinx-argparse named *sub* under *parent* in ids: aliases in parentheses."""
+    aliases = f" ({', '.join(sub.aliases)})" if sub.aliases else ""
+    return f"{parent} {sub.name}{aliases}"
+
+
+def _alias_programs(sub: Subcommand, context: Context) -> tuple[str, ...]:
+    """Every other way to spell *sub*'s program: its aliases, under each name of its parent."""
+    parent = sub.parser.prog[: -len(sub.name)].rstrip()
+    spellings = (
+        f"{prefix} {name}"
+        for prefix in (parent, *context.program_aliases)
+        for name in (sub.name, *sub.aliases)
+    )
+    return tuple(s for s in spellings if s != sub.parser.prog)
 
 
 def _section(
@@ -102,14 +257,21 @@ def _section(
     return section
 
 
-def _group_body(group: Group, prog: str, context: Context) -> list[nodes.Node]:
-    result = _parsed(group.description, context)
+def _group_body(
+    group: Group, prog: str, context: Context, override: Override | None = None
+) -> list[nodes.Node]:
+    result = overrides.applied(override, _parsed(group.description, context))
+    context = replace(context, overrides=overrides.inside(context.overrides, override))
     for option in group.options:
-        result += _entry(option, prog, context)
+        option_override = overrides.for_option(context.overrides, option)
+        if not overrides.skips(option_override):
+            result += _entry(option, prog, context, option_override)
     return result
 
 
-def _entry(option: Option, prog: str, context: Context) -> list[nodes.Node]:
+def _entry(
+    option: Option, prog: str, context: Context, override: Override | None = None
+) -> list[nodes.Node]:
     signature = _signature(option, prog, context)
     node_id = signature["ids"][0]
     index = addnodes.index(
@@ -121,7 +283,7 @@ def _entry(option: Option, prog: str, context: Context) -> list[nodes.Node]:
     desc = addnodes.desc(
         "",
         signature,
-        addnodes.desc_content("", *_details(option, context)),
+        addnodes.desc_content("", *overrides.applied(override, _details(option, context))),
         domain="std",
         objtype="option",
         desctype="option",
@@ -145,6 +307,7 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
     )
     signature["allnames"] = list(option.names)
     signature[PROGRAM_ATTRIBUTE] = std_program(prog)
+    signature[PROGRAM_ALIASES_ATTRIBUTE] = [std_program(a) for a in context.program_aliases]
     context.document.note_explicit_target(signature)
     return signature
 
@@ -190,7 +353,44 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
 
 
 def _parsed(text: str, context: Context) -> list[nodes.Node]:
-    return context.parse_text(text) if text.strip() else []
+    if not text.strip():
+        return []
+    result = context.parse_text(text)
+    for node in result:
+        if isinstance(node, nodes.Element):
+            _keep_option_dashes(node)
+    return result
+
+
+def _keep_option_dashes(element: nodes.Element) -> None:
+    """Shield option names in *element*'s text from smartquotes, which reads ``--`` as a dash."""
+    for text in list(element.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or _in_literal(text) or not _OPTION_IN_PROSE.search(text.astext()):
+            continue
+        parent.replace(text, _shielded_pieces(text.astext()))
+
+
+def _in_literal(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.FixedTextElement, nodes.literal)):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _shielded_pieces(text: str) -> list[nodes.Node]:
+    pieces: list[nodes.Node] = []
+    position = 0
+    for match in _OPTION_IN_PROSE.finditer(text):
+        if match.start() > position:
+            pieces.append(nodes.Text(text[position : match.start()]))
+        pieces.append(nodes.inline(match.group(), match.group(), support_smartquotes=False))
+        position = match.end()
+    if position < len(text):
+        pieces.append(nodes.Text(text[position:]))
+    return pieces
 
 
 def _unique_id(document: nodes.document, base: str) -> str:

@@ -1,0 +1,2 @@
+project = "paths"
+extensions = ["sphinx_argdoc"]
