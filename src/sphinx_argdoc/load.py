@@ -92,7 +92,8 @@ def _mocked(modules: Sequence[str]) -> Iterator[None]:
     if not modules:
         yield
         return
-    from sphinx.ext.autodoc import mock
+    # Sphinx 9 re-exports it from a private module without declaring it exported.
+    from sphinx.ext.autodoc.mock import mock  # type: ignore[attr-defined,unused-ignore]
 
     with mock(list(modules)):
         yield

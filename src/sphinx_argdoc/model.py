@@ -332,9 +332,7 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
     return _positional_name(action, formatter)
 
 
-def _subcommands(
-    parser: argparse.ArgumentParser, prog: str, color: bool
-) -> Iterable[Subcommand]:
+def _subcommands(parser: argparse.ArgumentParser, prog: str, color: bool) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
