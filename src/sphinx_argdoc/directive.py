@@ -10,6 +10,7 @@ from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
 from sphinx.util.typing import OptionSpec
 
 from . import load, model, overrides, render, select
@@ -82,8 +83,10 @@ class ArgparseDirective(SphinxDirective):
         """The directive's content, parsed: free text and overrides; each mistake warned once."""
         if not self.content:
             return overrides.Body((), (), ())
-        holder = nodes.Element()
-        self.state.nested_parse(self.content, self.content_offset, holder)
+        # sphinx-argparse's own examples put section titles in the body; docutils accepts a
+        # title only where a section may go.
+        holder = nodes.section()
+        nested_parse_with_titles(self.state, self.content, holder, self.content_offset)
         body = overrides.split_body(list(holder.children))
         problems = [
             *body.problems,
@@ -93,9 +96,7 @@ class ArgparseDirective(SphinxDirective):
             ),
         ]
         for problem in problems:
-            logger.warning(
-                problem, location=self.get_location(), type="argdoc", subtype="override"
-            )
+            logger.warning(problem, location=self.get_location(), type="argdoc", subtype="override")
         return body
 
     def _model(self, options: DirectiveOptions) -> model.Parser:

@@ -226,7 +226,9 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
         legacy_command=legacy_command(parent, sub),
     )
     section = _section(sub.parser.prog, sub.parser.prog, body, context)
-    _add_free_ids(section, [_sphinx_make_id(inner.legacy_command or "")], context)
+    # sphinx-argparse also used the bare name; with aliases that id had spaces, so not that one.
+    bare = [] if sub.aliases else [sub.name]
+    _add_free_ids(section, [_sphinx_make_id(inner.legacy_command or ""), *bare], context)
     section.extend(_whole_parser(sub.parser, inner))
     return section
 
