@@ -1,0 +1,77 @@
+"""The directive blocks of sphinx-argparse's usage documentation build unchanged with ours."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import TESTS, warnings_of
+from docutils import nodes
+from sphinx import addnodes
+
+SAMPLE = TESTS / "roots" / "test-sphinxarg-usage" / "script.py"
+
+
+def _entries(doctree: nodes.document) -> list[tuple[str, str, str]]:
+    """``(program, first name, content text)`` of every option entry, in page order."""
+    return [
+        (desc[0]["argdoc-program"], desc[0]["allnames"][0], " ".join(desc[1].astext().split()))
+        for desc in doctree.findall(addnodes.desc)
+    ]
+
+
+@pytest.fixture
+def sample_outside_srcdir(app) -> None:
+    # One example names "../test/sample.py": a file next to the documentation's directory.
+    target = Path(app.srcdir).parent / "test" / "sample.py"
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(SAMPLE, target)
+    with target.open("a") as sample:
+        sample.write("\nparser = my_func_that_returns_a_parser\n")
+
+
+@pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
+def test_usage_examples_build_and_document_what_they_name(
+    app, warning, sample_outside_srcdir
+) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    entries = _entries(app.env.get_doctree("usage"))
+    programs = [program for program, _, _ in entries]
+    assert programs.count("fancytool") == 2 * 4  # foo, bar, --output, --tuning; twice
+    assert ("script.py", "foo", "foo help Default: False") in entries
+    assert ("fancytool-install", "--upgrade", "foo2 help Default: False") in entries
+    assert ("fancytool-install-subcomand1-subcommand2-subcommand3", "--depth") in {
+        (p, n) for p, n, _ in entries
+    }
+    assert ("sample", "foo", "foo help Default: False") in entries
+    genindex = (Path(app.outdir) / "genindex.html").read_text()
+    assert "Basic Commands" in genindex
+
+
+@pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
+def test_extend_examples_put_body_text_where_they_say(app, warning, sample_outside_srcdir) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    doctree = app.env.get_doctree("extend")
+    text = " ".join(doctree.astext().split())
+    assert "Also any valid markup…" in [s[0].astext() for s in doctree.findall(nodes.section)]
+    assert "any directives you usually use." in text
+    entries = _entries(doctree)
+    foo = [content for program, name, content in entries if name == "foo"]
+    assert foo[1] == (
+        "foo help Default: False This text will go right after the “foo” positional argument help."
+    )
+    assert foo[2] == (
+        "This text will go before the “foo” positional argument help. foo help Default: False"
+    )
+    upgrade = [content for program, name, content in entries if name == "--upgrade"]
+    # In the second block reST reads "--upgrade -u" (after a deeper-indented paragraph) as the
+    # attribution of a block quote, for sphinx-argparse as for us: only the install text lands.
+    assert upgrade[1] == "foo2 help Default: False"
+    assert "install help This text will go right after the “install”" in text
+    assert upgrade[2].endswith("so you needn\N{RIGHT SINGLE QUOTATION MARK}t specify it.")
+    assert "This text will replace the “install” subcommand help/description." in text
+    # The third block skips the "advanced arguments" group: --tuning is in the first two only.
+    assert [name for _, name, _ in entries].count("--tuning") == 2
