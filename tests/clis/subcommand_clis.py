@@ -73,3 +73,7 @@ def with_epilog() -> argparse.ArgumentParser:
     parser.add_argument("--level", type=int, default=3, help="Level, %(default)s by default.")
     parser.add_argument("--mode", choices=["a", "b"], default="a", help="Mode (--level too).")
     return parser
+
+
+#: One parser object shared by every directive that names it, as a module-level CLI would be.
+VCS = vcs()
