@@ -59,6 +59,7 @@ class ArgparseDirective(SphinxDirective):
             overrides=body.overrides,
             legacy_id_prefix=_legacy_id_prefix(options.locator),
             legacy_command=_legacy_command(root, options.path),
+            program_aliases=_program_aliases(root, options.path),
             index_groups=options.index_groups,
         )
         result = render.render(parser, selection, context)
@@ -156,3 +157,10 @@ def _legacy_command(root: model.Parser, path: tuple[str, ...]) -> str:
     for sub in select.walk(root, path):
         command = render.legacy_command(command, sub)
     return command
+
+
+def _program_aliases(root: model.Parser, path: tuple[str, ...]) -> tuple[str, ...]:
+    aliases: tuple[str, ...] = ()
+    for sub in select.walk(root, path):
+        aliases = render.alias_programs(sub, aliases)
+    return aliases

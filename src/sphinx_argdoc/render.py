@@ -61,7 +61,7 @@ def render(parser: Parser, selection: Selection, context: Context) -> list[nodes
     result = _command_target(parser, context, selection.whole)
     if selection.whole and context.manpage:
         return result + _manpage(parser, context)
-    result += _copies(context.body)
+    result += context.body
     if selection.whole:
         return result + _whole_parser(parser, context)
     return result + _selected_groups(parser, selection, context)
@@ -82,10 +82,6 @@ def _selected_groups(parser: Parser, selection: Selection, context: Context) -> 
             result.append(nodes.rubric(group.title, group.title))
         result += _group_body(group, parser.prog, context, override)
     return result
-
-
-def _copies(body: Iterable[nodes.Node]) -> list[nodes.Node]:
-    return [node.deepcopy() for node in body]
 
 
 def _command_target(parser: Parser, context: Context, whole: bool) -> list[nodes.Node]:
@@ -113,7 +109,7 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
         _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context)
     ]
     # The body goes where a manual page's reader looks for prose: into its description.
-    description = _copies(context.body)
+    description = list(context.body)
     if not context.nodescription:
         description += _parsed(parser.description, context)
     if not context.noepilog:
@@ -222,7 +218,7 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
         context,
         nodescription=True,
         overrides=overrides.inside(context.overrides, override),
-        program_aliases=_alias_programs(sub, context),
+        program_aliases=alias_programs(sub, context.program_aliases),
         legacy_command=legacy_command(parent, sub),
     )
     section = _section(sub.parser.prog, sub.parser.prog, body, context)
@@ -239,12 +235,12 @@ def legacy_command(parent: str, sub: Subcommand) -> str:
     return f"{parent} {sub.name}{aliases}"
 
 
-def _alias_programs(sub: Subcommand, context: Context) -> tuple[str, ...]:
+def alias_programs(sub: Subcommand, parent_aliases: tuple[str, ...]) -> tuple[str, ...]:
     """Every other way to spell *sub*'s program: its aliases, under each name of its parent."""
     parent = sub.parser.prog[: -len(sub.name)].rstrip()
     spellings = (
         f"{prefix} {name}"
-        for prefix in (parent, *context.program_aliases)
+        for prefix in (parent, *parent_aliases)
         for name in (sub.name, *sub.aliases)
     )
     return tuple(s for s in spellings if s != sub.parser.prog)
