@@ -157,11 +157,7 @@ def test_their_section_ids_exist_on_our_pages(both) -> None:
 
 
 def _their_section_ids(doctree: nodes.document) -> Iterator[str]:
-    choosers = _subcommand_choosers()
     for section in doctree.findall(nodes.section):
-        names = [item[0].astext() for item in section.findall(nodes.option_list_item)]
-        if names and all(name in choosers for name in names):
-            continue  # a group holding only the subcommand chooser: we show no such group
         for each in section["ids"]:
             # Not copied: titles used verbatim ("commit (ci)", "Sub-commands"), ids of an
             # empty prefix ("-named-arguments") and renumbered repeats ("…_repeat1").

@@ -52,6 +52,8 @@ class Group:
     description: str
     options: tuple[Option, ...]
     is_custom: bool
+    lists_subcommands: bool = False
+    """The group holds the subcommand chooser (which is not an option: ``options`` lacks it)."""
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,11 @@ def _build(parser: argparse.ArgumentParser, prog: str, color: bool) -> Parser:
                 description=description,
                 options=tuple(_option(action, formatter, exclusive) for action in actions),
                 is_custom=is_custom,
+                lists_subcommands=_lists_subcommands(group),
             )
-            for title, description, actions, is_custom in _groups(parser)
+            for group, (title, description, actions, is_custom) in zip(
+                parser._action_groups, _groups(parser), strict=True
+            )
         ),
         subcommands=tuple(_subcommands(parser, prog, color)),
     )
@@ -191,6 +196,10 @@ def _groups(
             actions,
             not any(group is default for default in defaults),
         )
+
+
+def _lists_subcommands(group: argparse._ArgumentGroup) -> bool:
+    return any(isinstance(a, argparse._SubParsersAction) for a in group._group_actions)
 
 
 def _option(

@@ -141,10 +141,22 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _group_section(group, parser.prog, context, override)
         for group, override in _shown_groups(parser, context)
     ]
-    result += _subcommands(parser, context)
+    subcommands = _subcommands(parser, context)
+    if subcommands:
+        _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
+    result += subcommands
     if not context.noepilog:
         result += _parsed(parser.epilog, context)
     return result
+
+
+def _chooser_group_ids(parser: Parser, context: Context) -> list[str]:
+    """sphinx-argparse's ids for a group holding only the subcommand chooser (we show none)."""
+    ids = []
+    for group in parser.groups:
+        if group.lists_subcommands and not group.options:
+            ids += _legacy_group_ids(group, parser.prog, context)
+    return ids
 
 
 def _shown_groups(parser: Parser, context: Context) -> list[tuple[Group, Override | None]]:
@@ -184,12 +196,12 @@ def _legacy_group_ids(group: Group, prog: str, context: Context) -> list[str]:
     return ids
 
 
-def _subcommands(parser: Parser, context: Context) -> list[nodes.Node]:
+def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
     if context.nosubcommands:
         return []
     # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
     inner = replace(context, nodescription=False, noepilog=False, legacy_id_prefix=None)
-    result: list[nodes.Node] = []
+    result: list[nodes.section] = []
     for sub in parser.subcommands:
         override = overrides.for_subcommand(context.overrides, sub)
         if not overrides.skips(override):
