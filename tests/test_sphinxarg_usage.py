@@ -10,7 +10,7 @@ from conftest import TESTS, warnings_of
 from docutils import nodes
 from sphinx import addnodes
 
-SAMPLE = TESTS / "roots" / "test-sphinxarg-usage" / "script.py"
+SAMPLE = TESTS / "clis" / "sphinxarg_sample.py"
 
 
 def _entries(doctree: nodes.document) -> list[tuple[str, str, str]]:
@@ -27,8 +27,6 @@ def sample_outside_srcdir(app) -> None:
     target = Path(app.srcdir).parent / "test" / "sample.py"
     target.parent.mkdir(exist_ok=True)
     shutil.copy(SAMPLE, target)
-    with target.open("a") as sample:
-        sample.write("\nparser = my_func_that_returns_a_parser\n")
 
 
 @pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
@@ -45,7 +43,7 @@ def test_usage_examples_build_and_document_what_they_name(
     assert ("fancytool-install-subcomand1-subcommand2-subcommand3", "--depth") in {
         (p, n) for p, n, _ in entries
     }
-    assert ("sample", "foo", "foo help Default: False") in entries
+    assert ("sample-game", "--addition") in {(p, n) for p, n, _ in entries}
     genindex = (Path(app.outdir) / "genindex.html").read_text()
     assert "Basic Commands" in genindex
 
@@ -75,3 +73,20 @@ def test_extend_examples_put_body_text_where_they_say(app, warning, sample_outsi
     assert "This text will replace the “install” subcommand help/description." in text
     # The third block skips the "advanced arguments" group: --tuning is in the first two only.
     assert [name for _, name, _ in entries].count("--tuning") == 2
+
+
+@pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
+def test_sample_pages_document_the_sample_and_its_subcommand(
+    app, warning, sample_outside_srcdir
+) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    entries = _entries(app.env.get_doctree("sample"))
+    programs = [program for program, _, _ in entries]
+    assert programs.count("sample-apply") == 3 and programs.count("sample-game") == 2 * 3
+    assert ("sample-apply", "path", "The script (default provision.py).") in entries
+    # The override under "subcommand" adds a link to the page of that subcommand.
+    html = (Path(app.outdir) / "cmd_main.html").read_text()
+    assert "to simplify navigation.\nSee <a" in html and 'href="cmd_subcommand.html"' in html
+    subcommand = _entries(app.env.get_doctree("cmd_subcommand"))
+    assert subcommand == [("fancytool-subcommand", "--dry-run", "Change nothing. Default: False")]

@@ -21,6 +21,10 @@ def my_func_that_returns_a_parser() -> argparse.ArgumentParser:
     level2 = level1.add_parser("subcommand2", help="two levels down").add_subparsers()
     level3 = level2.add_parser("subcommand3", help="three levels down")
     level3.add_argument("--depth", type=int, default=3, help="How deep this is.")
+
+    # The name that the example documentation structure uses for a subcommand.
+    subcommand = subparsers.add_parser("subcommand", help="subcommand help")
+    subcommand.add_argument("--dry-run", action="store_true", help="Change nothing.")
     return parser
 
 
