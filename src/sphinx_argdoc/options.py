@@ -82,6 +82,8 @@ class DirectiveOptions:
 def _locator(given: Mapping[str, Any], srcdir: str) -> Locator:
     passparser = "passparser" in given
     ways = [name for name in ("module", "ref", "filename") if _stripped(given.get(name))]
+    if ways[:2] == ["module", "ref"] and _names_same_parser(given):
+        ways.remove("ref")
     if len(ways) > 1:
         listed = ", ".join(f":{name}:" for name in ways)
         raise ArgdocError(f"{listed} each name where the parser is; give only one of them")
@@ -93,6 +95,12 @@ def _locator(given: Mapping[str, Any], srcdir: str) -> Locator:
         filename = os.path.normpath(os.path.join(srcdir, given["filename"].strip()))
         return Locator("", given["func"].strip(), filename=filename, passparser=passparser)
     return _module_locator(given, passparser)
+
+
+def _names_same_parser(given: Mapping[str, Any]) -> bool:
+    # sphinx-argparse let :module: + :func: win over :ref:; pages that give both agree.
+    module, _, attribute = given["ref"].strip().rpartition(".")
+    return (module, attribute) == (given["module"].strip(), (given.get("func") or "").strip())
 
 
 def _ref_locator(ref: str, passparser: bool) -> Locator:
