@@ -53,6 +53,9 @@ def test_ref_filename_passparser_and_mocked_imports_find_their_parsers(app, warn
     for target in ("epi-level", "script-from-file", "filled-filled-in", "mocked-engine"):
         assert f'href="#cmdoption-{target}"' in html
     assert "Uses heavy_toolkit." in html
+    # Editing the :filename: script makes Sphinx read the page again.
+    dependencies = {str(Path(app.srcdir) / d) for d in app.env.dependencies["index"]}
+    assert str(Path(app.srcdir) / "tools" / "script.py") in dependencies
 
 
 @pytest.mark.sphinx("html", testroot="dropin-errors", freshenv=True)
@@ -67,6 +70,7 @@ def test_each_mistake_is_one_warning_at_its_directive(app, warning) -> None:
         (19, "no subcommand 'anything': epi has no subcommands", ""),
         (23, "override '--level': unknown classifier '@later'", "@before"),
         (23, "override '--lvel' names no option", "of epi"),
+        (34, ":manpage: lays out a whole parser", "one group only"),
     ]
     assert len(lines) == len(expected), lines
     for line, (number, start, rest) in zip(lines, expected, strict=True):

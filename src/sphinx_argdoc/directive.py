@@ -101,6 +101,9 @@ class ArgparseDirective(SphinxDirective):
         return body
 
     def _model(self, options: DirectiveOptions) -> model.Parser:
+        if options.locator.filename:
+            # Not imported, so no module's change would tell Sphinx to read this page again.
+            self.env.note_dependency(options.locator.filename)
         loaded = load.load(options.locator, self._mock_imports())
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         return load.memo(

@@ -62,6 +62,8 @@ class DirectiveOptions:
         """
         if "group" in given and "nogroup" in given:
             raise ArgdocError(":group: and :nogroup: exclude each other; give one of them")
+        if "manpage" in given and ("group" in given or "nogroup" in given):
+            raise ArgdocError(":manpage: lays out a whole parser; it cannot show one group only")
         return cls(
             locator=_locator(given, srcdir),
             prog=_stripped(given.get("prog")),
