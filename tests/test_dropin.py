@@ -225,6 +225,7 @@ def test_body_overrides_place_text_before_after_or_instead(app, warning) -> None
     titles = _section_titles(doctree)
     assert "transport" not in titles and "vcs remote remove" not in titles
     assert "vcs-commit --all" in entries and "vcs-commit --staged" not in entries
+    assert entries["sample-game {rock,paper,scissors}"] == "MOVE-BY-DEST"
     assert "vcs remote add --protocol" not in {
         f"{p} {n}" for p, n in (k.split(" ", 1) for k in entries)
     }

@@ -42,6 +42,8 @@ class Option:
     exclusive_with: tuple[str, ...]
     help_error: str | None = None
     """Why the help's ``%``-formats could not be expanded (the raw help is kept)."""
+    dest: str = ""
+    """A positional's ``dest``, which ``names`` lacks when choices name it (``{a,b}``)."""
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def _option(
         deprecated=bool(getattr(action, "deprecated", False)),
         exclusive_with=exclusive.get(id(action), ()),
         help_error=help_error,
+        dest="" if action.option_strings else str(action.dest),
     )
 
 

@@ -1,11 +1,12 @@
 """The directive's body: free content, and definition-list items that change generated text.
 
-An item's term names an option (any of its names, or all of them joined by spaces as
-sphinx-argparse wrote them), an argument group or a subcommand; its classifier says where its
-definition goes: ``@before`` or ``@after`` (the default) the generated text, ``@replace`` it, or
-``@skip`` the whole entry. Items nested in a group's or subcommand's definition apply only
-inside that group or subcommand. reST reads an unclassified item whose term starts with ``-``
-(``--amend``) as an option list; such items count as ``@after`` overrides too.
+An item's term names an option (any of its names, all of them joined by spaces as
+sphinx-argparse wrote them, or a positional's dest), an argument group or a subcommand; its
+classifier says where its definition goes: ``@before`` or ``@after`` (the default) the
+generated text, ``@replace`` it, or ``@skip`` the whole entry. Items nested in a group's or
+subcommand's definition apply only inside that group or subcommand. reST reads an
+unclassified item whose term starts with ``-`` (``--amend``) as an option list; such items
+count as ``@after`` overrides too.
 """
 
 from __future__ import annotations
@@ -163,7 +164,8 @@ def _names_anything(term: str, parser: Parser) -> bool:
 
 
 def _names_option(term: str, option: Option) -> bool:
-    return term in option.names or term in (" ".join(option.names), ", ".join(option.names))
+    joined = (" ".join(option.names), ", ".join(option.names))
+    return term in option.names or term in joined or (option.positional and term == option.dest)
 
 
 def legacy_title(group: Group) -> str:
