@@ -71,6 +71,7 @@ def test_each_mistake_is_one_warning_at_its_directive(app, warning) -> None:
         (23, "override '--level': unknown classifier '@later'", "@before"),
         (23, "override '--lvel' names no option", "of epi"),
         (34, ":manpage: lays out a whole parser", "one group only"),
+        (39, "override 'remote > add > --amend' names no option", "of vcs"),
     ]
     assert len(lines) == len(expected), lines
     for line, (number, start, rest) in zip(lines, expected, strict=True):

@@ -144,22 +144,39 @@ def applied(override: Override | None, generated: list[nodes.Node]) -> list[node
 
 
 def unmatched(overrides: Sequence[Override], parser: Parser) -> list[str]:
-    """Terms of *overrides* (nested ones included) that name nothing in *parser*."""
-    result = []
-    for override in overrides:
-        if not _names_anything(override.term, parser):
-            result.append(override.term)
-        result += unmatched(override.nested, parser)
-    return result
+    """Terms of *overrides* that name nothing where they apply; a nested one as ``outer > term``.
+
+    A top-level item applies anywhere in *parser*; a nested one only inside what its outer
+    item named.
+    """
+    return [term for override in overrides for term in _unmatched(override, [parser])]
 
 
-def _names_anything(term: str, parser: Parser) -> bool:
-    for group in parser.groups:
-        if _names_group(term, group) or any(_names_option(term, o) for o in group.options):
-            return True
-    return any(
-        term == sub.name or term in sub.aliases or _names_anything(term, sub.parser)
-        for sub in parser.subcommands
+def _unmatched(override: Override, scopes: Sequence[Parser | Group]) -> list[str]:
+    inner = [named for scope in scopes for named in _scopes_named(override.term, scope)]
+    if not inner and not any(_names_option_in(override.term, scope) for scope in scopes):
+        return [override.term]
+    missing = [term for nested in override.nested for term in _unmatched(nested, inner)]
+    return [f"{override.term} > {term}" for term in missing]
+
+
+def _scopes_named(term: str, scope: Parser | Group) -> list[Parser | Group]:
+    """The groups and subcommands (anywhere inside *scope*) that *term* names."""
+    if isinstance(scope, Group):
+        return []
+    found: list[Parser | Group] = [g for g in scope.groups if _names_group(term, g)]
+    for sub in scope.subcommands:
+        if term == sub.name or term in sub.aliases:
+            found.append(sub.parser)
+        found += _scopes_named(term, sub.parser)
+    return found
+
+
+def _names_option_in(term: str, scope: Parser | Group) -> bool:
+    if isinstance(scope, Group):
+        return any(_names_option(term, option) for option in scope.options)
+    return any(_names_option_in(term, group) for group in scope.groups) or any(
+        _names_option_in(term, sub.parser) for sub in scope.subcommands
     )
 
 
