@@ -21,6 +21,16 @@ def _entries(doctree: nodes.document) -> list[tuple[str, str, str]]:
     ]
 
 
+def _only_the_misplaced_override(warning: object) -> bool:
+    """Whether the one warning is about the published example's misplaced ``--output -o``.
+
+    Indented one space deeper than its siblings, that item ends up inside "install", which has
+    no --output: it changes nothing, with sphinx-argparse as with us, and we say so.
+    """
+    lines = warnings_of(warning).strip().splitlines()
+    return len(lines) == 1 and "extend.rst:24:" in lines[0] and "install > --output" in lines[0]
+
+
 @pytest.fixture
 def sample_outside_srcdir(app) -> None:
     # One example names "../test/sample.py": a file next to the documentation's directory.
@@ -34,7 +44,7 @@ def test_usage_examples_build_and_document_what_they_name(
     app, warning, sample_outside_srcdir
 ) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert _only_the_misplaced_override(warning), warnings_of(warning)
     entries = _entries(app.env.get_doctree("usage"))
     programs = [program for program, _, _ in entries]
     assert programs.count("fancytool") == 2 * 4  # foo, bar, --output, --tuning; twice
@@ -51,7 +61,7 @@ def test_usage_examples_build_and_document_what_they_name(
 @pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
 def test_extend_examples_put_body_text_where_they_say(app, warning, sample_outside_srcdir) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert _only_the_misplaced_override(warning), warnings_of(warning)
     doctree = app.env.get_doctree("extend")
     text = " ".join(doctree.astext().split())
     assert "Also any valid markup…" in [s[0].astext() for s in doctree.findall(nodes.section)]
@@ -80,7 +90,7 @@ def test_sample_pages_document_the_sample_and_its_subcommand(
     app, warning, sample_outside_srcdir
 ) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert _only_the_misplaced_override(warning), warnings_of(warning)
     entries = _entries(app.env.get_doctree("sample"))
     programs = [program for program, _, _ in entries]
     assert programs.count("sample-apply") == 3 and programs.count("sample-game") == 2 * 3
