@@ -36,10 +36,6 @@ def _section_titles(doctree: nodes.document) -> list[str]:
     return [section[0].astext() for section in doctree.findall(nodes.section)]
 
 
-def _html_ids(html: str) -> list[str]:
-    return re.findall(r'\sid="([^"]+)"', html)
-
-
 @pytest.mark.sphinx("html", testroot="dropin-locators", freshenv=True)
 def test_ref_filename_passparser_and_mocked_imports_find_their_parsers(app, warning) -> None:
     app.build()

@@ -49,7 +49,8 @@ def test_the_users_parser_is_left_as_it_was(app, warning) -> None:
     assert _state(VCS) == before
     assert VCS.prog == "vcs" and VCS._action_groups[1].title == "options"
     # The :prog: given to the first directive is not what the second one (same object) sees.
-    programs = {s["argdoc-program"] for s in app.env.get_doctree("shared").findall(_signature)}
+    shared = app.env.get_doctree("shared")
+    programs = {s["argdoc-program"] for s in shared.findall(addnodes.desc_signature)}
     assert programs == {
         "renamed-vcs",
         "renamed-vcs-commit",
@@ -59,10 +60,6 @@ def test_the_users_parser_is_left_as_it_was(app, warning) -> None:
         "renamed-vcs-remote-remove",
         "vcs-commit",
     }
-
-
-def _signature(node: nodes.Node) -> bool:
-    return isinstance(node, addnodes.desc_signature)
 
 
 @pytest.mark.sphinx("html", testroot="sphinxarg-bugs", freshenv=True)
