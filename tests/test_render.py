@@ -49,6 +49,11 @@ def test_every_entry_has_a_stable_lowercase_id(built) -> None:  # type: ignore[n
     )  # fmt: skip
     assert entries["cmdoption-grouped-pair"].astext() == "--pair LO HI"
     assert entries["cmdoption-grouped-v"].astext() == "-v, --verbose"
+    # Every name has its own anchor, as with Sphinx's own option directive.
+    assert entries["cmdoption-grouped-v"]["ids"] == [
+        "cmdoption-grouped-v",
+        "cmdoption-grouped-verbose",
+    ]
     assert entries["cmdoption-grouped-toggle"].astext() == "--toggle, --no-toggle"
 
 
