@@ -39,6 +39,8 @@ def test_docs_build_without_warnings_and_link_to_options(docs_html: Path) -> Non
     assert 'href="#cmdoption-mytool-model"' in quickstart
     directive = (docs_html / "directive.html").read_text()
     assert 'href="#cmdoption-python-m-greet-times"' in directive
+    # The reference renders --times three times; each entry keeps an anchor of its own.
+    assert 'id="cmdoption-greet-times-3"' in directive
     servecli = (docs_html / "examples" / "servecli.html").read_text()
     for option in ("model-path", "tensor-parallel-size", "arg-model", "config"):
         assert f'id="cmdoption-servecli-{option}"' in servecli
