@@ -168,3 +168,33 @@ def _their_section_ids(doctree: nodes.document) -> Iterator[str]:
             if "debug-internals" in each:
                 continue  # help=SUPPRESS: hidden by --help and by us, shown by them
             yield each
+
+
+def test_every_paragraph_they_show_outside_option_lists_we_show_too(both) -> None:
+    """Descriptions, helps of subcommands, epilogs and the body's text, wherever they go."""
+    theirs, ours = both
+    checked = 0
+    for page in PAGES:
+        our_text = _plain(ours.doctree(page).astext())
+        for paragraph in theirs.doctree(page).findall(nodes.paragraph):
+            if _inside(paragraph, nodes.option_list):
+                continue
+            text = _plain(paragraph.astext())
+            # sphinx-argparse's filler for a subcommand without help, and the help of one that
+            # --help hides (help=argparse.SUPPRESS), which we hide too.
+            if text in ("Undocumented", "==SUPPRESS=="):
+                continue
+            assert text in our_text, (page, text)
+            checked += 1
+    assert checked >= 15, checked
+
+
+def _inside(node: nodes.Node, kind: type[nodes.Element]) -> bool:
+    return any(isinstance(parent, kind) for parent in _parents(node))
+
+
+def _parents(node: nodes.Node) -> Iterator[nodes.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
