@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from io import StringIO
 from pathlib import Path
 
 from conftest import TESTS, warnings_of
@@ -15,10 +16,18 @@ EXAMPLE = TESTS.parent / "examples" / "gitlike"
 def test_gitlike_example_builds_and_links_aliases_to_one_entry(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, tmp_path / "gitlike")
     saved = sys.path[:]
-    app = SphinxTestApp("html", srcdir=tmp_path / "gitlike" / "docs", freshenv=True)
+    warnings = StringIO()
+    app = SphinxTestApp(
+        "html",
+        srcdir=tmp_path / "gitlike" / "docs",
+        freshenv=True,
+        confoverrides={"nitpicky": True},
+        status=StringIO(),
+        warning=warnings,
+    )
     try:
         app.build()
-        assert warnings_of(app._warning) == ""
+        assert warnings_of(warnings) == ""
         index = (Path(app.outdir) / "index.html").read_text()
     finally:
         app.cleanup()

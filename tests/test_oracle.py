@@ -13,6 +13,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -42,12 +43,19 @@ class Built:
 
 
 def _build(source: Path, out: Path, extensions: list[str]) -> Built:
+    warnings = StringIO()
     app = SphinxTestApp(
-        "html", srcdir=source, builddir=out, freshenv=True, confoverrides={"extensions": extensions}
+        "html",
+        srcdir=source,
+        builddir=out,
+        freshenv=True,
+        confoverrides={"extensions": extensions},
+        status=StringIO(),
+        warning=warnings,
     )
     try:
         app.build()
-        return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(app._warning))
+        return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(warnings))
     finally:
         app.cleanup()
 
