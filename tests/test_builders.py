@@ -1,0 +1,69 @@
+"""Every builder renders a grouped page and a whole-parser page, nitpicky and without warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import warnings_of
+
+#: The file each builder writes for the whole-parser page (man and LaTeX write one document).
+OUTPUT = {
+    "html": "whole.html",
+    "dirhtml": "whole/index.html",
+    "singlehtml": "index.html",
+    "text": "whole.txt",
+    "man": "grouped.1",
+    "latex": "builders.tex",
+    "epub": "whole.xhtml",
+    "xml": "whole.xml",
+}
+
+
+def _builder(name: str) -> object:
+    return pytest.param(
+        name,
+        marks=pytest.mark.sphinx(
+            name, testroot="builders", freshenv=True, confoverrides={"nitpicky": True}
+        ),
+        id=name,
+    )
+
+
+@pytest.mark.parametrize("builder", [_builder(name) for name in OUTPUT])
+def test_builder_renders_entries_and_summaries_without_warnings(app, warning, builder) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    text = _hyphens_unescaped((Path(app.outdir) / OUTPUT[builder]).read_text())
+    for shown in ("LO HI", "no-toggle", "Where to read from.", "Pick a colour.", "Colour.RED"):
+        assert shown in text, shown
+    # User text is parsed, never passed through as markup.
+    for stray in ("``", ":option:", ":ref:", "eval-rst", "{argparse}", ".. argparse"):
+        assert stray not in text
+
+
+def _hyphens_unescaped(text: str) -> str:
+    # man writes "-" as \-, LaTeX as \sphinxhyphen{}.
+    return text.replace("\\sphinxhyphen{}", "-").replace("\\-", "-")
+
+
+@pytest.mark.sphinx("text", testroot="builders", freshenv=True)
+def test_text_output_reads_as_plain_text(app, warning) -> None:
+    app.build()
+    text = (Path(app.outdir) / "whole.txt").read_text()
+    assert '--toggle, --no-toggle\n\n   On/off.\n\n   *Default:* "True"' in text
+    assert '| "--pair"' in text and "| A range." in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    links = (Path(app.outdir) / "index.txt").read_text()
+    assert "the program grouped and the group Input and\noutput." in links
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("man", testroot="builders", freshenv=True)
+def test_man_page_has_one_tagged_paragraph_per_option(app) -> None:
+    app.build()
+    page = (Path(app.outdir) / "grouped.1").read_text()
+    assert ".TP\n.B \\-\\-toggle, \\-\\-no\\-toggle\nOn/off." in page
+    assert ".TP\n.B \\-\\-pair LO HI\nA range." in page
+    assert ".TS" in page and "T{\n\\fB\\-\\-pair\\fP\nT}" in page
+    assert ".SS Input and output" in page
