@@ -158,3 +158,17 @@ def test_deprecated_argument_of_python_3_13() -> None:
     parser.add_argument("--old", deprecated=True, help="Old.")  # type: ignore[call-arg]
     (option,) = model.build(parser, "p").groups[1].options
     assert option.deprecated
+
+
+@pytest.mark.sphinx("html", testroot="events", freshenv=True)
+def test_events_let_conf_change_entries_and_groups(app, warning) -> None:
+    app.build()
+    doctree = app.env.get_doctree("index")
+    needed = [n for n in doctree.findall(nodes.Element) if "needed" in n["classes"]]
+    assert [n.next_node(nodes.Element).astext() for n in needed] == ["--name NAME"]
+    assert "cmdoption-grouped-const" not in _html(app, "index")
+    table = next(doctree.findall(nodes.table))
+    assert "--const" not in table.astext()
+    assert "grouped: 14 options in Input and output." in doctree.astext()
+    assert "bad-format" in warnings_of(warning)  # the sample's broken help, and nothing else
+    assert len(warnings_of(warning).splitlines()) == 1
