@@ -198,10 +198,17 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
         signature += addnodes.desc_name(name, name)
         if args:
             signature += addnodes.desc_addname(f" {args}", f" {args}")
+    # One id per name, as Sphinx's own ``option`` directive gives: ``#cmdoption-prog-long`` works
+    # in a URL as well as ``#cmdoption-prog-l``. Links use the first.
     kind = "arg-" if option.positional else ""
-    signature["ids"].append(
-        _unique_id(context.document, f"cmdoption-{std_program(prog)}-{kind}{option.names[0]}")
-    )
+    for name in option.names:
+        signature["ids"].append(
+            _unique_id(
+                context.document,
+                f"cmdoption-{std_program(prog)}-{kind}{name}",
+                also_taken=signature["ids"],
+            )
+        )
     signature["allnames"] = list(option.names)
     if context.index:
         signature[PROGRAM_ATTRIBUTE] = std_program(prog)
@@ -319,11 +326,11 @@ def _parsed(text: str, context: Context) -> list[nodes.Node]:
     return context.parse_text(text) if text.strip() else []
 
 
-def _unique_id(document: nodes.document, base: str) -> str:
+def _unique_id(document: nodes.document, base: str, also_taken: Sequence[str] = ()) -> str:
     """A lowercase id from *base*, suffixed ``-2``, ``-3``… while the page already has it."""
     stem = nodes.make_id(base) or "argdoc"
     candidate, number = stem, 1
-    while candidate in document.ids:
+    while candidate in document.ids or candidate in also_taken:
         number += 1
         candidate = f"{stem}-{number}"
     return candidate
