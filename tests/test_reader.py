@@ -175,3 +175,22 @@ def test_events_let_conf_change_entries_and_groups(app, warning) -> None:
     assert "grouped: 14 options in Input and output." in doctree.astext()
     assert "bad-format" in warnings_of(warning)  # the sample's broken help, and nothing else
     assert len(warnings_of(warning).splitlines()) == 1
+
+
+@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
+def test_ids_stay_unique_across_the_blocks_of_a_markdown_page(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    ids = re.findall(r'id="([^"]+)"', _html(app, "twice_md"))
+    assert len(ids) == len(set(ids))
+    assert {
+        "cmdoption-mdcopies-pair",
+        "cmdoption-mdcopies-pair-2",
+        "cmdoption-mdcopies-pair-3",
+    } <= set(ids)
+    pair = [
+        uri
+        for name, _, uri in inventory(Path(app.outdir))
+        if "mdcopies" in name and name.endswith("--pair")
+    ]
+    assert pair == ["twice_md.html#cmdoption-mdcopies-pair"]

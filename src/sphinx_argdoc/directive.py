@@ -52,6 +52,7 @@ class ArgparseDirective(SphinxDirective):
             summary=options.summary,
             option_rendered=self._emit_option_rendered,
             group_rendered=self._emit_group_rendered,
+            ids_on_page=self._ids_on_page(),
         )
         result = render.render(parser, selection, context)
         self._register(result)
@@ -96,6 +97,10 @@ class ArgparseDirective(SphinxDirective):
         holder = nodes.Element()
         self.state.nested_parse(lines, self.content_offset, holder)
         return list(holder.children)
+
+    def _ids_on_page(self) -> set[str]:
+        # Data of the document being read: Sphinx starts it anew for each page.
+        return cast(set[str], self.env.temp_data.setdefault("argdoc-ids-on-page", set()))
 
     def _emit_option_rendered(
         self, option: model.Option, prog: str, entry: list[nodes.Node]

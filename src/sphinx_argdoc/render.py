@@ -8,8 +8,8 @@ HTML, LaTeX, text, man and epub writers and the ``:option:`` role treat them as 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from docutils import nodes
 from sphinx import addnodes
@@ -46,6 +46,9 @@ class Context:
     summary: bool = False
     option_rendered: OptionHook | None = None
     group_rendered: GroupHook | None = None
+    ids_on_page: set[str] = field(default_factory=set)
+    """Ids given on this page so far, by every directive on it: MyST parses each ``eval-rst``
+    block as a document of its own, whose ``ids`` do not show the other blocks' ids."""
 
 
 def render(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
@@ -86,7 +89,7 @@ def group_label(prog: str, title: str) -> str:
 
 def _label_target(label: str, title: str, context: Context) -> nodes.target:
     target = nodes.target("", "")
-    target["ids"].append(_unique_id(context.document, label))
+    target["ids"].append(_page_unique_id(context, label))
     context.document.note_implicit_target(target)
     _mark_label(target, label, title, context)
     return target
@@ -142,7 +145,7 @@ def _section(
     title: str, id_base: str, body: Sequence[nodes.Node], context: Context
 ) -> nodes.section:
     section = nodes.section("", nodes.title(title, title), *body)
-    section["ids"].append(_unique_id(context.document, id_base))
+    section["ids"].append(_page_unique_id(context, id_base))
     context.document.note_implicit_target(section)
     return section
 
@@ -203,8 +206,8 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
     kind = "arg-" if option.positional else ""
     for name in option.names:
         signature["ids"].append(
-            _unique_id(
-                context.document,
+            _page_unique_id(
+                context,
                 f"cmdoption-{std_program(prog)}-{kind}{name}",
                 also_taken=signature["ids"],
             )
@@ -326,11 +329,23 @@ def _parsed(text: str, context: Context) -> list[nodes.Node]:
     return context.parse_text(text) if text.strip() else []
 
 
-def _unique_id(document: nodes.document, base: str, also_taken: Sequence[str] = ()) -> str:
+def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:
+    """Like ``_unique_id``, also avoiding the ids of the page's other directives."""
+    new_id = _unique_id(context.document, base, also_taken, elsewhere=context.ids_on_page)
+    context.ids_on_page.add(new_id)
+    return new_id
+
+
+def _unique_id(
+    document: nodes.document,
+    base: str,
+    also_taken: Sequence[str] = (),
+    elsewhere: Container[str] = frozenset(),
+) -> str:
     """A lowercase id from *base*, suffixed ``-2``, ``-3``… while the page already has it."""
     stem = nodes.make_id(base) or "argdoc"
     candidate, number = stem, 1
-    while candidate in document.ids or candidate in also_taken:
+    while candidate in document.ids or candidate in also_taken or candidate in elsewhere:
         number += 1
         candidate = f"{stem}-{number}"
     return candidate
