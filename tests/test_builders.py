@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import TESTS, warnings_of
+from sphinx.testing.util import SphinxTestApp
+
+EXAMPLES = TESTS.parent / "examples"
 
 #: The file each builder writes for the whole-parser page (man and LaTeX write one document).
 OUTPUT = {
@@ -38,6 +42,7 @@ def test_builder_renders_entries_and_summaries_without_warnings(app, warning, bu
     text = _hyphens_unescaped((Path(app.outdir) / OUTPUT[builder]).read_text())
     for shown in ("LO HI", "no-toggle", "Where to read from.", "Pick a colour.", "Colour.RED"):
         assert shown in text, shown
+    assert "Description" in text  # the :summary: table's heading
     # User text is parsed, never passed through as markup.
     for stray in ("``", ":option:", ":ref:", "eval-rst", "{argparse}", ".. argparse"):
         assert stray not in text
@@ -69,3 +74,30 @@ def test_man_page_has_one_tagged_paragraph_per_option(app) -> None:
     tables = re.findall(r"^\.TS$(.*?)^\.TE$", page, flags=re.MULTILINE | re.DOTALL)
     assert any("\\-\\-pair" in table and "A range." in table for table in tables)
     assert ".SS Input and output" in page
+
+
+@pytest.mark.parametrize("builder", list(OUTPUT))
+def test_servecli_example_builds_in_every_builder(builder: str, tmp_path: Path) -> None:
+    warnings = StringIO()
+    app = SphinxTestApp(
+        builder,
+        srcdir=EXAMPLES / "servecli" / "docs",
+        builddir=tmp_path,
+        freshenv=True,
+        # EPUB wants a version and a copyright notice; the example sets neither.
+        confoverrides={"nitpicky": True, "version": "0.1", "copyright": "the authors"},
+        status=StringIO(),
+        warning=warnings,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings.getvalue() == ""
+    written = "".join(path.read_text(errors="replace") for path in _pages(tmp_path / builder))
+    assert "--tensor-parallel-size" in _hyphens_unescaped(written)
+
+
+def _pages(outdir: Path) -> list[Path]:
+    suffixes = {".html", ".xhtml", ".txt", ".1", ".tex", ".xml"}
+    return [path for path in outdir.rglob("*") if path.suffix in suffixes]
