@@ -108,7 +108,7 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(app) -> None:
     app.build()
     doctree = app.env.get_doctree("rich")
     tables = list(doctree.findall(nodes.table))
-    assert len(tables) == 3  # positionals, options, Tuning
+    assert len(tables) == 4  # positionals, options, Tuning; Tuning again under :nodefault:
     rows = [
         [cell.astext() for cell in row.findall(nodes.entry)] for row in tables[1].findall(nodes.row)
     ]
@@ -121,6 +121,10 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(app) -> None:
     page = _html(app, "rich")
     assert 'href="#cmdoption-rich-color"><code' in page
     assert not any(node["ids"] for table in tables for node in table.findall(nodes.Element))
+    plain = [
+        [cell.astext() for cell in row.findall(nodes.entry)] for row in tables[3].findall(nodes.row)
+    ]
+    assert plain[:2] == [["Option", "Description"], ["--overrides", "Per-layer overrides."]]
 
 
 def _text(html: str) -> str:

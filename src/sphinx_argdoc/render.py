@@ -248,11 +248,16 @@ def _has_default_to_show(option: Option, context: Context) -> bool:
 def _summary_table(
     described: Sequence[tuple[Option, addnodes.desc]], context: Context
 ) -> nodes.table:
-    tgroup = nodes.tgroup(cols=3)
-    for width in (24, 16, 40):
+    # Under :nodefault: a default column would be empty in every row: leave it out.
+    columns: tuple[tuple[str, int], ...]
+    if context.nodefault:
+        columns = ((_("Option"), 24), (_("Description"), 56))
+    else:
+        columns = ((_("Option"), 24), (_("Default"), 16), (_("Description"), 40))
+    tgroup = nodes.tgroup(cols=len(columns))
+    for _heading, width in columns:
         tgroup += nodes.colspec(colwidth=width)
-    headings = (_("Option"), _("Default"), _("Description"))
-    tgroup += nodes.thead("", _row([nodes.Text(heading)] for heading in headings))
+    tgroup += nodes.thead("", _row([nodes.Text(heading)] for heading, _width in columns))
     tgroup += nodes.tbody("", *(_summary_row(option, desc, context) for option, desc in described))
     return nodes.table("", tgroup, classes=["argdoc-summary"])
 
@@ -263,6 +268,8 @@ def _summary_row(option: Option, desc: addnodes.desc, context: Context) -> nodes
     name_cell: list[nodes.Node] = [nodes.literal(names, names)]
     if signature is not None and signature["ids"]:
         name_cell = [nodes.reference("", "", *name_cell, refid=signature["ids"][0], internal=True)]
+    if context.nodefault:
+        return _row([name_cell, _first_sentence(desc)])
     default_cell: list[nodes.Node] = []
     if _has_default_to_show(option, context):
         assert option.default is not None
