@@ -259,7 +259,8 @@ def _summary_table(
         tgroup += nodes.colspec(colwidth=width)
     tgroup += nodes.thead("", _row([nodes.Text(heading)] for heading, _width in columns))
     tgroup += nodes.tbody("", *(_summary_row(option, desc, context) for option, desc in described))
-    return nodes.table("", tgroup, classes=["argdoc-summary"])
+    # Left, like the entries below it; themes centre tables by default.
+    return nodes.table("", tgroup, classes=["argdoc-summary"], align="left")
 
 
 def _summary_row(option: Option, desc: addnodes.desc, context: Context) -> nodes.row:
