@@ -42,6 +42,7 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",
     "--window-size=1280,900",
 )
 #: Longest wait for one answer from the browser; only a hung browser ever reaches it.
