@@ -114,7 +114,7 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(app) -> None:
     ]
     assert rows[0] == ["Option", "Default", "Description"]
     assert rows[1] == ["--color, --no-color", "True", "Colour the output."]
-    assert rows[2] == ["--token", "", "The API token."]
+    assert rows[2] == ["--token", "", "The API token. Required."]
     assert rows[3] == ["--mode", "safe", "How to run, e.g. fast."]
     refs = [ref["refid"] for ref in tables[1].findall(nodes.reference)]
     assert refs == [f"cmdoption-rich-{name}" for name in ("color", "token", "mode", "sizes")]
@@ -125,6 +125,7 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(app) -> None:
         [cell.astext() for cell in row.findall(nodes.entry)] for row in tables[3].findall(nodes.row)
     ]
     assert plain[:2] == [["Option", "Description"], ["--overrides", "Per-layer overrides."]]
+    assert plain[-1] == ["--old-flag", "Do the old thing. Deprecated."]
 
 
 def _text(html: str) -> str:

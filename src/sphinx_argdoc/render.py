@@ -270,12 +270,24 @@ def _summary_row(option: Option, desc: addnodes.desc, context: Context) -> nodes
     if signature is not None and signature["ids"]:
         name_cell = [nodes.reference("", "", *name_cell, refid=signature["ids"][0], internal=True)]
     if context.nodefault:
-        return _row([name_cell, _first_sentence(desc)])
+        return _row([name_cell, _summary_description(option, desc)])
     default_cell: list[nodes.Node] = []
     if _has_default_to_show(option, context):
         assert option.default is not None
         default_cell = [nodes.literal(option.default, option.default)]
-    return _row([name_cell, default_cell, _first_sentence(desc)])
+    return _row([name_cell, default_cell, _summary_description(option, desc)])
+
+
+def _summary_description(option: Option, desc: addnodes.desc) -> list[nodes.Node]:
+    result = _first_sentence(desc)
+    for applies, label in (
+        (option.required, _("Required.")),
+        (option.deprecated, _("Deprecated.")),
+    ):
+        if applies:
+            result += [nodes.Text(" ")] if result else []
+            result.append(nodes.emphasis(label, label))
+    return result
 
 
 def _row(cells: Iterable[list[nodes.Node]]) -> nodes.row:
