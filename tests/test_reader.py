@@ -76,6 +76,10 @@ def test_native_myst_directive_nests_under_the_surrounding_heading(app, warning)
     doctree = app.env.get_doctree("nested")
     after = [s for s in doctree.findall(nodes.section) if s[0].astext() == "Back at level two"]
     assert len(after) == 1 and after[0].parent is doctree[0]
+    # Help is reST in a native MyST directive too: ``API`` is code, not literal backquotes.
+    token = _entry_html(page, "cmdoption-rich-native-token")
+    assert '<code class="docutils literal notranslate"><span class="pre">API</span></code>' in token
+    assert "``" not in token
 
 
 @pytest.mark.sphinx("html", testroot="reader", freshenv=True)
