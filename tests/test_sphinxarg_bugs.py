@@ -92,6 +92,10 @@ def test_several_paths_on_one_page_give_unique_ids(app, warning) -> None:
     legacy = "subcommand_clis-vcs-positional-arguments"
     assert ids.count(legacy) == 1
     assert ids.index(legacy) < ids.index("vcs-checkout-co-switch")
+    # In Markdown each eval-rst block is parsed apart; the page still has each id once.
+    blocks = re.findall(r'\sid="([^"]+)"', (Path(app.outdir) / "blocks.html").read_text())
+    assert [i for i, n in Counter(blocks).items() if n > 1] == []
+    assert blocks.count("subcommand_clis-vcs-positional-arguments") == 1
 
 
 @pytest.mark.sphinx("html", testroot="dropin-subcommands", freshenv=True)

@@ -20,5 +20,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # autodoc owns ``autodoc_mock_imports``, which loading honours (as sphinx-argparse did).
     app.setup_extension("sphinx.ext.autodoc")
     app.add_directive("argparse", ArgparseDirective)
+    app.add_event("argdoc-option-rendered")
+    app.add_event("argdoc-group-rendered")
     app.connect("builder-inited", _forget_loaded_parsers)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

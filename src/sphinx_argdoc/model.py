@@ -11,12 +11,15 @@ import argparse
 import inspect
 import itertools
 import re
+import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 _ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+#: Longer defaults (big dicts, long lists) are shortened to about this many characters.
+_MAX_DEFAULT = 80
 
 
 @dataclass(frozen=True)
@@ -313,10 +316,57 @@ def _default(action: argparse.Action) -> str | None:
     if isinstance(value, str) and (not value or value != value.strip()):
         return repr(value)
     try:
-        text = str(value)
+        text = _set_text(value) if isinstance(value, (set, frozenset)) else str(value)
     except Exception:
         text = f"<{type(value).__qualname__}>"
-    return _without_addresses(text)
+    return _shortened(value, _without_addresses(text))
+
+
+def _set_text(value: set[object] | frozenset[object]) -> str:
+    # A set prints in hash order, which changes between runs for strings: sort for the docs.
+    items = ", ".join(sorted(repr(item) for item in value))
+    if not items:
+        return f"{type(value).__name__}()"
+    return f"{{{items}}}" if isinstance(value, set) else f"frozenset({{{items}}})"
+
+
+def _shortened(value: object, text: str) -> str:
+    """*text*, or for a long default the start of it: the first items, then ``…``."""
+    if len(text) <= _MAX_DEFAULT:
+        return text
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        # reprlib shows a broken __repr__ as <Type instance>: it does not raise.
+        text = _without_addresses(_SHORT_REPR.repr(value))
+    return text if len(text) <= _MAX_DEFAULT else text[: _MAX_DEFAULT - 1].rstrip() + "…"
+
+
+class _ShortRepr(reprlib.Repr):
+    """``reprlib`` limits, but a dict keeps its own key order (``reprlib`` sorts the keys)."""
+
+    def repr_dict(self, x: dict[object, object], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in itertools.islice(x.items(), self.maxdict)
+        ]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+
+def _short_repr() -> reprlib.Repr:
+    short = _ShortRepr()
+    short.maxlevel = 2
+    short.maxdict = 4
+    short.maxlist = short.maxtuple = short.maxset = short.maxfrozenset = 6
+    short.maxstring = short.maxother = 24
+    return short
+
+
+_SHORT_REPR = _short_repr()
 
 
 def _without_addresses(text: str) -> str:

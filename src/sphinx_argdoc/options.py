@@ -31,6 +31,10 @@ class DirectiveOptions:
     manpage: bool = False
     color: bool = False
     index_groups: tuple[str, ...] = ()
+    index: bool = True
+    """False for ``:no-index:``: no std-domain objects, labels or index entries."""
+    summary: bool = False
+    """``:summary:``: a table of the options above each group's entries."""
 
     spec: ClassVar[dict[str, Any]] = {
         "module": directives.unchanged_required,
@@ -52,6 +56,9 @@ class DirectiveOptions:
         "manpage": directives.unchanged,
         "color": directives.flag,
         "index-groups": directives.unchanged,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+        "summary": directives.flag,
     }
 
     @classmethod
@@ -78,6 +85,8 @@ class DirectiveOptions:
             manpage="manpage" in given,
             color="color" in given,
             index_groups=_index_groups(given.get("index-groups")),
+            index=not ("no-index" in given or "noindex" in given),
+            summary="summary" in given,
         )
 
 

@@ -1,2 +1,3 @@
 project = "paths"
-extensions = ["sphinx_argdoc"]
+extensions = ["myst_parser", "sphinx_argdoc"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
