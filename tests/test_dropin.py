@@ -237,3 +237,16 @@ def test_manpage_sections_are_the_man_pages_sections(app, warning) -> None:
     assert headings == ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS"]
     assert "epi [\\-h] [\\-\\-level LEVEL]" in page
     assert ".B \\-\\-mode {a,b}" in page
+
+
+@pytest.mark.sphinx("html", testroot="dropin-myst-body", freshenv=True)
+def test_overrides_in_a_markdown_body_write_the_classifier_after_the_term(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    doctree = app.env.get_doctree("index")
+    entries = _entries(doctree)
+    assert entries["epi --level"] == "REPLACED-LEVEL"
+    assert entries["epi --mode"].endswith("Default: a AFTER-MODE")
+    text = " ".join(doctree.astext().split())
+    assert "Free text first. epi [-h]" in text
+    assert "options BEFORE-THE-GROUP --level LEVEL" in text

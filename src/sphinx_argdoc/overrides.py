@@ -6,11 +6,13 @@ classifier says where its definition goes: ``@before`` or ``@after`` (the defaul
 generated text, ``@replace`` it, or ``@skip`` the whole entry. Items nested in a group's or
 subcommand's definition apply only inside that group or subcommand. reST reads an
 unclassified item whose term starts with ``-`` (``--amend``) as an option list; such items
-count as ``@after`` overrides too.
+count as ``@after`` overrides too. Markdown definition lists have no classifiers: there the
+term may end with `` : @replace`` and the like.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,6 +50,7 @@ class Body:
 
 
 _LISTS = (nodes.definition_list, nodes.option_list)
+_WRITTEN_CLASSIFIER = re.compile(r"(.+?)\s+:\s+(@\w+)")
 
 
 def split_body(children: Sequence[nodes.Node]) -> Body:
@@ -83,18 +86,28 @@ def _option_list_override(item: nodes.option_list_item, problems: list[str]) -> 
 
 
 def _override(item: nodes.definition_list_item, problems: list[str]) -> Override | None:
-    term = next(iter(item.findall(nodes.term)), None)
-    if term is None or not term.astext().strip():
+    term_node = next(iter(item.findall(nodes.term)), None)
+    if term_node is None or not term_node.astext().strip():
         return None
     classifiers = [c.astext().strip() for c in item.children if isinstance(c, nodes.classifier)]
-    how = classifiers[0] if classifiers else "@after"
+    term, how = _term_and_classifier(term_node.astext(), classifiers)
     if how not in CLASSIFIERS:
         allowed = ", ".join(CLASSIFIERS)
-        problems.append(f"override {term.astext()!r}: unknown classifier {how!r} (use {allowed})")
+        problems.append(f"override {term!r}: unknown classifier {how!r} (use {allowed})")
         return None
     definitions = [c for c in item.children if isinstance(c, nodes.definition)]
     body = list(definitions[0].children) if definitions else []
-    return _made(term.astext(), how, body, problems)
+    return _made(term, how, body, problems)
+
+
+def _term_and_classifier(term: str, classifiers: list[str]) -> tuple[str, str]:
+    if classifiers:
+        return term, classifiers[0]
+    # Markdown definition lists have no classifiers: there "TERM : @replace" is all term.
+    written = _WRITTEN_CLASSIFIER.fullmatch(term.strip())
+    if written is not None:
+        return written.group(1), written.group(2)
+    return term, "@after"
 
 
 def _made(term: str, how: str, body: list[nodes.Node], problems: list[str]) -> Override:
