@@ -203,6 +203,8 @@ def test_manpage_gives_manual_sections(app) -> None:
     assert " ".join(description.astext().split()) == (
         "Description Written in the body. And an epilog."
     )
+    # The program's label works as for a whole parser: {ref}`argdoc-epi` leads to the page.
+    assert app.env.get_domain("std").labels["argdoc-epi"][0] == "manpage"
 
 
 @pytest.mark.sphinx("html", testroot="dropin-overrides", freshenv=True)

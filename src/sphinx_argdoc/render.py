@@ -128,7 +128,8 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     """The sections a manual page has: synopsis, description, options, subcommands."""
     prog = parser.prog
     result: list[nodes.Node] = [
-        _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context)
+        _label_target(program_label(prog), prog, context),
+        _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context),
     ]
     # The body goes where a manual page's reader looks for prose: into its description.
     description = list(context.body)
