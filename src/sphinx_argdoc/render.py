@@ -18,7 +18,8 @@ from sphinx.locale import _
 from .model import Group, Option, Parser, Subcommand
 from .select import Selection
 
-ParseText = Callable[[str], list[nodes.Node]]
+#: Parses user text; the second argument says what the text documents, for messages.
+ParseText = Callable[[str, str], list[nodes.Node]]
 #: Called with an option, its program and its nodes (index entry and description), which the
 #: callee may change in place before they are placed on the page.
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
@@ -106,7 +107,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _label_target(program_label(parser.prog), parser.prog, context),
         _usage(parser.usage),
     ]
-    result += _parsed(parser.description, context)
+    result += _parsed(parser.description, f"description of {parser.prog}", context)
     for group in parser.groups:
         if group.options:
             section = _section(
@@ -118,7 +119,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
             _mark_label(section, group_label(parser.prog, group.title), group.title, context)
             result.append(section)
     result += [_subcommand(sub, context) for sub in parser.subcommands]
-    result += _parsed(parser.epilog, context)
+    result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
     return result
 
 
@@ -136,7 +137,7 @@ def _subcommand(sub: Subcommand, context: Context) -> nodes.section:
                 "", "", nodes.emphasis("", _("Aliases:")), nodes.Text(" "), *_literals(sub.aliases)
             )
         )
-    body += _parsed(sub.help, context)
+    body += _parsed(sub.help, f"help of {sub.parser.prog}", context)
     body += _whole_parser(sub.parser, context)
     return _section(sub.parser.prog, sub.parser.prog, body, context)
 
@@ -151,7 +152,7 @@ def _section(
 
 
 def _group_body(group: Group, prog: str, context: Context) -> list[nodes.Node]:
-    result = _parsed(group.description, context)
+    result = _parsed(group.description, f"description of {prog} group {group.title!r}", context)
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
     for option in group.options:
@@ -183,7 +184,7 @@ def _entry(option: Option, prog: str, context: Context) -> list[nodes.Node]:
     desc = addnodes.desc(
         "",
         signature,
-        addnodes.desc_content("", *_details(option, context)),
+        addnodes.desc_content("", *_details(option, prog, context)),
         domain="std",
         objtype="option",
         desctype="option",
@@ -219,8 +220,8 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
     return signature
 
 
-def _details(option: Option, context: Context) -> list[nodes.Node]:
-    result = _parsed(option.help, context)
+def _details(option: Option, prog: str, context: Context) -> list[nodes.Node]:
+    result = _parsed(option.help, f"help of {prog} {option.names[0]}", context)
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
@@ -345,8 +346,8 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def _parsed(text: str, context: Context) -> list[nodes.Node]:
-    return context.parse_text(text) if text.strip() else []
+def _parsed(text: str, about: str, context: Context) -> list[nodes.Node]:
+    return context.parse_text(text, about) if text.strip() else []
 
 
 def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:
