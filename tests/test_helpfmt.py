@@ -45,6 +45,16 @@ def test_rst_is_the_default_for_help_descriptions_and_epilogs(app, warning) -> N
 
 
 @pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_rst_help_stays_rst_in_a_directive_written_natively_in_myst(app, warning) -> None:
+    app.build()
+    body = _body(app, "native.html")
+    assert "<p>Uses the <code" in body
+    assert ":code:" not in body
+    assert "<p>Reads <em>reST</em> help.</p>" in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
 def test_smartquotes_leave_option_names_in_help_alone(app, warning) -> None:
     app.build()
     rst_page = _visible(_body(app, "rst.html"))

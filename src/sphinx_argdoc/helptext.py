@@ -9,12 +9,16 @@ numbers inside a help string mean nothing to the reader of the page source.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterator
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.parsers.rst import languages as rst_languages
+from docutils.parsers.rst.states import Inliner, NestedStateMachine, RSTState, state_classes
 from docutils.statemachine import StringList
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
@@ -109,15 +113,48 @@ def _visible_indent(line: str) -> str:
 
 
 def _rst_reader(directive: SphinxDirective) -> Callable[[str], list[nodes.Node]]:
+    source, line = directive.get_source_info()
+    state = directive.state
+    parse_into: Callable[[StringList, nodes.Element], None]
+    if isinstance(state, RSTState):
+        parse_into = functools.partial(_nested_parse, state, directive.content_offset)
+    else:
+        # A directive written natively in a MyST page gets a state that parses Markdown.
+        parse_into = functools.partial(_standalone_rst_parse, state.document)
+
     def read(text: str) -> list[nodes.Node]:
-        source, line = directive.get_source_info()
         lines = StringList(text.splitlines(), source=source)
         lines.items = [(source, line - 1)] * len(lines)
         holder = nodes.Element()
-        directive.state.nested_parse(lines, directive.content_offset, holder)
+        parse_into(lines, holder)
         return list(holder.children)
 
     return read
+
+
+def _nested_parse(state: RSTState, offset: int, lines: StringList, holder: nodes.Element) -> None:
+    state.nested_parse(lines, offset, holder)
+
+
+def _standalone_rst_parse(
+    document: nodes.document, lines: StringList, holder: nodes.Element
+) -> None:
+    inliner = Inliner()
+    inliner.init_customizations(document.settings)
+    memo = SimpleNamespace(
+        document=document,
+        reporter=document.reporter,
+        language=rst_languages.get_language(document.settings.language_code, document.reporter),
+        title_styles=[],
+        section_level=0,
+        section_bubble_up_kludge=False,
+        inliner=inliner,
+    )
+    machine = NestedStateMachine(state_classes, initial_state="Body")
+    try:
+        machine.run(lines, 0, memo=memo, node=holder, match_titles=False)
+    finally:
+        machine.unlink()
 
 
 def _markdown_reader(directive: SphinxDirective) -> Callable[[str], list[nodes.Node]]:

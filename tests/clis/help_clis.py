@@ -13,6 +13,7 @@ def rst_help() -> argparse.ArgumentParser:
     )
     parser.add_argument("--strong", help='**Loud**, "quoted" and the same as --other-name.')
     parser.add_argument("--other-name", help="Pairs with --strong; --- is an em dash.")
+    parser.add_argument("--role", help="Uses the :code:`role` syntax.")
     return parser
 
 
