@@ -41,6 +41,7 @@ def test_rst_is_the_default_for_help_descriptions_and_epilogs(app, warning) -> N
     assert "<p>Reads <em>reST</em> help.</p>" in body
     assert "<strong>Loud</strong>" in body
     assert '<span class="pre">inline</span> <span class="pre">code</span></code>' in body
+    assert "Runs the substituted tool, defined further down the page." in _visible(body)
     assert warnings_of(warning) == ""
 
 
@@ -113,9 +114,15 @@ def test_each_format_in_the_text_builder(app, warning) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="helpfmt-terminal", freshenv=True)
-def test_terminal_help_read_as_rest_warns(app, warning) -> None:
+def test_terminal_help_read_as_rest_warns_once_per_mistake_naming_the_option(app, warning) -> None:
     app.build()
-    assert "help of termtool --glob: Inline emphasis start-string" in warnings_of(warning)
+    at = f"{Path(app.srcdir) / 'index.rst'}:4: WARNING:"
+    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == [
+        f"{at} description of termtool: Inline emphasis start-string without end-string.",
+        f"{at} help of termtool --glob: Inline emphasis start-string without end-string.",
+        f"{at} help of termtool --glob: undefined substitution |x|; shown as written",
+    ]
+    assert "or _private_ or |x|." in _visible(_body(app, "index.html"))
 
 
 @pytest.mark.sphinx(

@@ -22,5 +22,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event("argdoc-option-rendered")
     app.add_event("argdoc-group-rendered")
     app.add_config_value(helptext.CONFIG_VALUE, "rst", "env", types=ENUM(*helptext.FORMATS))
+    app.add_transform(helptext.UndefinedHelpSubstitutions)
     app.connect("builder-inited", _forget_loaded_parsers)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

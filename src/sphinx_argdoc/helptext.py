@@ -20,6 +20,7 @@ from docutils import nodes
 from docutils.parsers.rst import languages as rst_languages
 from docutils.parsers.rst.states import Inliner, NestedStateMachine, RSTState, state_classes
 from docutils.statemachine import StringList
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -35,6 +36,9 @@ logger = sphinx_logging.getLogger(__name__)
 FORMATS = ("rst", "markdown", "text")
 CONFIG_VALUE = "argdoc_help_format"
 MARKDOWN_EXTRA = "sphinx-argdoc[markdown]"
+
+#: Attribute on a ``|name|`` reference in help text: what the text documents.
+_ABOUT = "argdoc-about"
 
 # ``--name`` at the start of a word: smartquotes would turn its two hyphens into an en dash.
 _OPTION_WORD = re.compile(r"(?<![\w-])--[A-Za-z0-9][\w-]*")
@@ -64,7 +68,7 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
             raised = held.buffer[start:]
             del held.buffer[start:]
             _reissue(raised, about, directive)
-            _place_at_directive(result, directive)
+            _mark_origin(result, directive, about)
             if help_format != "text" and "--" in text:
                 _protect_option_words(result)
             return result
@@ -224,14 +228,42 @@ def _reissue(records: list[logging.LogRecord], about: str, directive: SphinxDire
         )
 
 
-def _place_at_directive(result: list[nodes.Node], directive: SphinxDirective) -> None:
+def _mark_origin(result: list[nodes.Node], directive: SphinxDirective, about: str) -> None:
     # Later messages (an unresolved reference, say) then point at the directive, not at a line
     # counted inside the help string.
     source, line = directive.get_source_info()
     for root in result:
-        for node in root.findall():
-            if isinstance(node, nodes.Element):
-                node.source, node.line = source, line
+        for node in root.findall(nodes.Element):
+            node.source, node.line = source, line
+            if isinstance(node, nodes.substitution_reference):
+                node[_ABOUT] = about
+
+
+class UndefinedHelpSubstitutions(SphinxTransform):
+    """Report a ``|name|`` in help text that the page does not define, naming the option.
+
+    Whether the page defines it is known only once the whole page is read.
+    """
+
+    # Just before docutils' own check, which would not say which help the reference is in.
+    default_priority = 219
+
+    def apply(self, **kwargs: Any) -> None:
+        defined, names = self.document.substitution_defs, self.document.substitution_names
+        for reference in list(self.document.findall(nodes.substitution_reference)):
+            about = reference.get(_ABOUT)
+            name = reference["refname"]
+            if about is None or name in defined or name.lower() in names:
+                continue
+            logger.warning(
+                "%s: undefined substitution %s; shown as written",
+                about,
+                reference.rawsource,
+                location=reference,
+                type="argdoc",
+                subtype="markup",
+            )
+            reference.replace_self(nodes.Text(reference.rawsource))
 
 
 def _protect_option_words(result: list[nodes.Node]) -> None:

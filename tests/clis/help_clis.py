@@ -56,3 +56,9 @@ def terminal_help() -> argparse.ArgumentParser:
     )
     parser.add_argument("--glob", help="Pattern like *.py or _private_ or |x|.")
     return parser
+
+
+def substitution_help() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="subtool")
+    parser.add_argument("--run", help="Runs |tool|, defined further down the page.")
+    return parser
