@@ -237,3 +237,20 @@ def test_troubleshooting_describes_every_help_format_message(app, warning) -> No
     assert len(messages) == 5
     templates = _message_templates((DOCS / "troubleshooting.md").read_text())
     assert [m for m in messages if not any(t.fullmatch(m) for t in templates)] == []
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-labels", freshenv=True)
+def test_each_kind_of_text_is_named_in_its_message(app, warning) -> None:
+    app.build()
+    at = f"{Path(app.srcdir) / 'index.rst'}:4: WARNING:"
+    problem = "Inline emphasis start-string without end-string."
+    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == sorted(
+        f"{at} {about}: {problem}"
+        for about in (
+            "description of everywhere",
+            "epilog of everywhere",
+            "description of everywhere group 'Tuning'",
+            "help of everywhere --knob",
+            "help of everywhere sub",
+        )
+    )

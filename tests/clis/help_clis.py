@@ -62,3 +62,14 @@ def substitution_help() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="subtool")
     parser.add_argument("--run", help="Runs |tool|, defined further down the page.")
     return parser
+
+
+def broken_everywhere() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="everywhere", description="A *description.", epilog="An *epilog."
+    )
+    group = parser.add_argument_group("Tuning", "A *group description.")
+    group.add_argument("--knob", help="A *help.")
+    commands = parser.add_subparsers()
+    commands.add_parser("sub", help="A *subcommand help.")
+    return parser
