@@ -92,9 +92,23 @@ def test_plain_text_is_shown_as_written(app, warning) -> None:
     assert '<div class="line">How to copy:</div>' in body
     assert '<div class="line">\xa0\xa0fast  -- no checks</div>' in body
     assert '<div class="line">\xa0\xa0\xa0\xa0(risky)</div>' in body
-    assert '<p class="argdoc-plain">See `termtool --help` and **docs**.</p>' in body
     assert '<p class="argdoc-plain">Pattern like *.py or _private_ or |x|.</p>' in body
+    visible = _visible(body)
+    assert "See `termtool --help` and **docs**." in visible
+    assert 'Runs "cp --force" -- carefully.' in visible
     assert "<em>" not in body and "<strong>" not in body and "<code" not in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_plain_text_in_a_summary_table(app, warning) -> None:
+    app.build()
+    body = _body(app, "text_summary.html")
+    table = _visible(body[body.index("<table") : body.index("</table>")])
+    # The first line of a multi-line help leads its row; a copy outside the plain-text entry is
+    # smartquoted, but option names keep their hyphens.
+    assert "How to copy:" in table
+    assert "Runs “cp --force” \u2013 carefully." in table
     assert warnings_of(warning) == ""
 
 

@@ -69,7 +69,8 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
             del held.buffer[start:]
             _reissue(raised, about, directive)
             _mark_origin(result, directive, about)
-            if help_format != "text" and "--" in text:
+            # Plain text is not smartquoted at all, but copies of it (a summary row) may be.
+            if "--" in text:
                 _protect_option_words(result)
             return result
 

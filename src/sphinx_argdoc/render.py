@@ -306,7 +306,12 @@ def _first_sentence(desc: addnodes.desc) -> list[nodes.Node]:
     if content is None or not content.children:
         return []
     paragraph = content.children[0]
-    if not isinstance(paragraph, nodes.paragraph) or "argdoc-fact" in paragraph["classes"]:
+    if isinstance(paragraph, nodes.line_block) and paragraph.children:
+        # Help read as plain text keeps its line breaks in a line block: its first line leads.
+        paragraph = paragraph.children[0]
+    if not isinstance(paragraph, (nodes.paragraph, nodes.line)):
+        return []
+    if "argdoc-fact" in paragraph["classes"]:
         return []
     result: list[nodes.Node] = []
     for child in paragraph.children:

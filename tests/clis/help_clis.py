@@ -55,6 +55,7 @@ def terminal_help() -> argparse.ArgumentParser:
         "See `termtool --help` and **docs**.",
     )
     parser.add_argument("--glob", help="Pattern like *.py or _private_ or |x|.")
+    parser.add_argument("--copy", help='Runs "cp --force" -- carefully.')
     return parser
 
 
