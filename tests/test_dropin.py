@@ -252,3 +252,14 @@ def test_overrides_in_a_markdown_body_write_the_classifier_after_the_term(app, w
     text = " ".join(doctree.astext().split())
     assert "Free text first. epi [-h]" in text
     assert "options BEFORE-THE-GROUP --level LEVEL" in text
+
+
+@pytest.mark.sphinx("html", testroot="dropin-myst-body", freshenv=True)
+def test_markdown_option_reads_the_body_as_markdown_too(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    doctree = app.env.get_doctree("markdown_option")
+    assert _entries(doctree)["epi-md --level"] == "REPLACED-BY-MARKDOWN"
+    strong = [node.astext() for node in doctree.findall(nodes.strong)]
+    links = [node.get("refuri") for node in doctree.findall(nodes.reference)]
+    assert "bold" in strong and "https://example.org" in links

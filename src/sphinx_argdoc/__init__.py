@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import ENUM
 
-from . import load
+from . import helptext, load
 from .directive import ArgparseDirective
 
 __version__ = "0.1.0"
@@ -22,5 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("argparse", ArgparseDirective)
     app.add_event("argdoc-option-rendered")
     app.add_event("argdoc-group-rendered")
+    app.add_config_value(helptext.CONFIG_VALUE, "rst", "env", types=ENUM(*helptext.FORMATS))
+    app.add_transform(helptext.UndefinedHelpSubstitutions)
     app.connect("builder-inited", _forget_loaded_parsers)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import ClassVar, cast
 
 from docutils import nodes
-from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import nested_parse_with_titles
 from sphinx.util.typing import OptionSpec
 
-from . import load, model, overrides, render, select
+from . import helptext, load, model, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -32,6 +30,7 @@ class ArgparseDirective(SphinxDirective):
             root = self._model(options)
             parser = select.navigate(root, options.path)
             selection = select.select(parser, options.group, options.nogroup)
+            help_format = self._help_format(options)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
             return []
@@ -45,29 +44,30 @@ class ArgparseDirective(SphinxDirective):
                 subtype="empty",
             )
         self._warn_unexpanded_help(parser, selection)
-        body = self._body(parser)
-        context = render.Context(
-            document=self.state.document,
-            parse_text=self._parse_rst,
-            nodefault=options.nodefault,
-            nodefaultconst=options.nodefaultconst,
-            index=options.index,
-            summary=options.summary,
-            option_rendered=self._emit_option_rendered,
-            group_rendered=self._emit_group_rendered,
-            ids_on_page=self._ids_on_page(),
-            nosubcommands=options.nosubcommands,
-            noepilog=options.noepilog,
-            nodescription=options.nodescription,
-            manpage=options.manpage,
-            body=body.free,
-            overrides=body.overrides,
-            legacy_id_prefix=_legacy_id_prefix(options.locator),
-            legacy_command=_legacy_command(root, options.path),
-            program_aliases=_program_aliases(root, options.path),
-            index_groups=options.index_groups,
-        )
-        result = render.render(parser, selection, context)
+        body = self._body(parser, options)
+        with helptext.text_parser(self, help_format) as parse_text:
+            context = render.Context(
+                document=self.state.document,
+                parse_text=parse_text,
+                nodefault=options.nodefault,
+                nodefaultconst=options.nodefaultconst,
+                index=options.index,
+                summary=options.summary,
+                option_rendered=self._emit_option_rendered,
+                group_rendered=self._emit_group_rendered,
+                ids_on_page=self._ids_on_page(),
+                nosubcommands=options.nosubcommands,
+                noepilog=options.noepilog,
+                nodescription=options.nodescription,
+                manpage=options.manpage,
+                body=body.free,
+                overrides=body.overrides,
+                legacy_id_prefix=_legacy_id_prefix(options.locator),
+                legacy_command=_legacy_command(root, options.path),
+                program_aliases=_program_aliases(root, options.path),
+                index_groups=options.index_groups,
+            )
+            result = render.render(parser, selection, context)
         self._register(result)
         return result
 
@@ -85,15 +85,11 @@ class ArgparseDirective(SphinxDirective):
                         subtype="help",
                     )
 
-    def _body(self, parser: model.Parser) -> overrides.Body:
+    def _body(self, parser: model.Parser, options: DirectiveOptions) -> overrides.Body:
         """The directive's content, parsed: free text and overrides; each mistake warned once."""
         if not self.content:
             return overrides.Body((), (), ())
-        # sphinx-argparse's own examples put section titles in the body; docutils accepts a
-        # title only where a section may go.
-        holder = nodes.section()
-        nested_parse_with_titles(self.state, self.content, holder, self.content_offset)
-        body = overrides.split_body(list(holder.children))
+        body = overrides.split_body(helptext.parse_body(self, options.markdown_body))
         problems = [
             *body.problems,
             *(
@@ -133,13 +129,11 @@ class ArgparseDirective(SphinxDirective):
         )
         return locator.module.rpartition(".")[2]
 
-    def _parse_rst(self, text: str) -> list[nodes.Node]:
-        source, line = self.get_source_info()
-        lines = StringList(text.splitlines(), source=source)
-        lines.items = [(source, line - 1)] * len(lines)
-        holder = nodes.Element()
-        self.state.nested_parse(lines, self.content_offset, holder)
-        return list(holder.children)
+    def _help_format(self, options: DirectiveOptions) -> str:
+        help_format = options.help_format or getattr(self.config, helptext.CONFIG_VALUE)
+        if help_format == "markdown" or options.markdown_body:
+            helptext.require_markdown()
+        return str(help_format)
 
     def _ids_on_page(self) -> set[str]:
         # Data of the document being read: Sphinx starts it anew for each page.

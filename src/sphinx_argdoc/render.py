@@ -21,7 +21,8 @@ from .model import Group, Option, Parser, Subcommand
 from .overrides import Override
 from .select import Selection
 
-ParseText = Callable[[str], list[nodes.Node]]
+#: Parses user text; the second argument says what the text documents, for messages.
+ParseText = Callable[[str, str], list[nodes.Node]]
 #: Called with an option, its program and its nodes (index entry and description), which the
 #: callee may change in place before they are placed on the page.
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
@@ -36,9 +37,6 @@ LABEL_ATTRIBUTE = "argdoc-label"
 LABEL_TITLE_ATTRIBUTE = "argdoc-label-title"
 #: Attribute listing the other programs the same options answer to (via subcommand aliases).
 PROGRAM_ALIASES_ATTRIBUTE = "argdoc-program-aliases"
-
-#: ``--name`` in prose, which smartquotes would otherwise turn into an en dash and ``name``.
-_OPTION_IN_PROSE = re.compile(r"(?<![\w-])--[A-Za-z0-9][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -134,9 +132,9 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     # The body goes where a manual page's reader looks for prose: into its description.
     description = list(context.body)
     if not context.nodescription:
-        description += _parsed(parser.description, context)
+        description += _parsed(parser.description, f"description of {prog}", context)
     if not context.noepilog:
-        description += _parsed(parser.epilog, context)
+        description += _parsed(parser.epilog, f"epilog of {prog}", context)
     if description:
         result.append(_section(_("Description"), f"{prog}-description", description, context))
     groups: list[nodes.Node] = [
@@ -188,7 +186,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _usage(parser.usage),
     ]
     if not context.nodescription:
-        result += _parsed(parser.description, context)
+        result += _parsed(parser.description, f"description of {parser.prog}", context)
     result += [
         _group_section(group, parser.prog, context, override)
         for group, override in _shown_groups(parser, context)
@@ -198,7 +196,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
     result += subcommands
     if not context.noepilog:
-        result += _parsed(parser.epilog, context)
+        result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
     return result
 
 
@@ -284,7 +282,10 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
             )
         )
     # The parser's description says more than the one-line help; show the help only without it.
-    body += overrides.applied(override, _parsed(sub.parser.description or sub.help, context))
+    summary, about = (
+        (sub.parser.description, "description") if sub.parser.description else (sub.help, "help")
+    )
+    body += overrides.applied(override, _parsed(summary, f"{about} of {sub.parser.prog}", context))
     parent = context.legacy_command or sub.parser.prog[: -len(sub.name)].rstrip()
     inner = replace(
         context,
@@ -332,7 +333,8 @@ def _section(
 def _group_body(
     group: Group, prog: str, context: Context, override: Override | None = None
 ) -> list[nodes.Node]:
-    result = overrides.applied(override, _parsed(group.description, context))
+    about = f"description of {prog} group {group.title!r}"
+    result = overrides.applied(override, _parsed(group.description, about, context))
     context = replace(context, overrides=overrides.inside(context.overrides, override))
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
@@ -370,7 +372,7 @@ def _entry(
     desc = addnodes.desc(
         "",
         signature,
-        addnodes.desc_content("", *overrides.applied(override, _details(option, context))),
+        addnodes.desc_content("", *overrides.applied(override, _details(option, prog, context))),
         domain="std",
         objtype="option",
         desctype="option",
@@ -407,8 +409,8 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
     return signature
 
 
-def _details(option: Option, context: Context) -> list[nodes.Node]:
-    result = _parsed(option.help, context)
+def _details(option: Option, prog: str, context: Context) -> list[nodes.Node]:
+    result = _parsed(option.help, f"help of {prog} {option.names[0]}", context)
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
@@ -493,7 +495,12 @@ def _first_sentence(desc: addnodes.desc) -> list[nodes.Node]:
     if content is None or not content.children:
         return []
     paragraph = content.children[0]
-    if not isinstance(paragraph, nodes.paragraph) or "argdoc-fact" in paragraph["classes"]:
+    if isinstance(paragraph, nodes.line_block) and paragraph.children:
+        # Help read as plain text keeps its line breaks in a line block: its first line leads.
+        paragraph = paragraph.children[0]
+    if not isinstance(paragraph, (nodes.paragraph, nodes.line)):
+        return []
+    if "argdoc-fact" in paragraph["classes"]:
         return []
     result: list[nodes.Node] = []
     for child in paragraph.children:
@@ -533,47 +540,8 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def _parsed(text: str, context: Context) -> list[nodes.Node]:
-    if not text.strip():
-        return []
-    result = context.parse_text(text)
-    for node in result:
-        if isinstance(node, nodes.Element):
-            _keep_option_dashes(node)
-    return result
-
-
-def _keep_option_dashes(element: nodes.Element) -> None:
-    """Shield option names in *element*'s text from smartquotes, which reads ``--`` as a dash."""
-    for text in list(element.findall(nodes.Text)):
-        parent = text.parent
-        if parent is None or _in_literal(text) or not _OPTION_IN_PROSE.search(text.astext()):
-            continue
-        parent.replace(text, _shielded_pieces(text.astext()))
-
-
-def _in_literal(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, (nodes.FixedTextElement, nodes.literal)):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _shielded_pieces(text: str) -> list[nodes.Node]:
-    pieces: list[nodes.Node] = []
-    position = 0
-    for match in _OPTION_IN_PROSE.finditer(text):
-        if match.start() > position:
-            pieces.append(nodes.Text(text[position : match.start()]))
-        pieces.append(nodes.inline(match.group(), match.group(), support_smartquotes=False))
-        position = match.end()
-    if position < len(text):
-        pieces.append(nodes.Text(text[position:]))
-    return pieces
-
-
+def _parsed(text: str, about: str, context: Context) -> list[nodes.Node]:
+    return context.parse_text(text, about) if text.strip() else []
 
 
 def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:
