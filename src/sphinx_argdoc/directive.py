@@ -11,7 +11,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import helptext, load, model, render, select
+from . import coverage, helptext, load, model, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -41,6 +41,10 @@ class ArgparseDirective(SphinxDirective):
                 location=self.get_location(),
                 type="argdoc",
                 subtype="empty",
+            )
+        if not selection.whole:
+            coverage.note_split_render(
+                self.env, options.locator, parser, options.group, self.get_location()
             )
         self._warn_unexpanded_help(parser, selection)
         with helptext.text_parser(self, help_format) as parse_text:

@@ -1,0 +1,106 @@
+"""The coverage warning: groups of a parser rendered in parts that no page renders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from commands import sphinx_build
+from conftest import TESTS, warnings_of
+
+GAPS = [
+    "network.md:4: WARNING: three (coverage_clis:three_groups): no directive renders its "
+    "argument group 'Logging' (the parser is rendered in parts on network, storage)",
+    "network.md:4: WARNING: three (coverage_clis:three_groups): no :nogroup: directive renders "
+    "its 2 options (target, --dry-run) in no group (the parser is rendered in parts on network, "
+    "storage)",
+]
+
+
+def _warning_lines(text: str, srcdir: Path) -> list[str]:
+    """Warnings without the source folder, and without the type that Sphinx < 8 leaves out."""
+    prefix = f"{srcdir}{os.sep}"
+    return [
+        line.removeprefix(prefix).removesuffix(" [argdoc.coverage]") for line in text.splitlines()
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="coverage-gaps", freshenv=True)
+def test_each_missing_group_and_the_missing_nogroup_block_warn_once(app, warning) -> None:
+    app.build()
+    assert _warning_lines(warnings_of(warning), Path(app.srcdir)) == GAPS
+
+
+@pytest.mark.sphinx("html", testroot="coverage-gaps", freshenv=True, parallel=2)
+def test_parallel_reading_merges_what_each_process_saw(app, warning) -> None:
+    app.build()
+    # Each page is read in its own process: the Storage block (read apart from the Network
+    # one) only counts if the main process got it back.
+    assert app.parallel == 2
+    assert _warning_lines(warnings_of(warning), Path(app.srcdir)) == GAPS
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="coverage-gaps",
+    freshenv=True,
+    confoverrides={"argdoc_coverage_warnings": False},
+)
+def test_conf_value_turns_the_warnings_off(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="coverage-gaps",
+    freshenv=True,
+    confoverrides={"suppress_warnings": ["argdoc.coverage"]},
+)
+def test_the_warnings_have_their_own_type(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="coverage-pages", freshenv=True)
+def test_groups_spread_over_pages_are_covered(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+
+
+def _touch_later(path: Path) -> None:
+    # A second build only rereads pages whose time stamp is newer than the first read.
+    stamp = path.stat().st_mtime + 10
+    os.utime(path, (stamp, stamp))
+
+
+def test_incremental_builds_forget_changed_and_removed_pages(tmp_path) -> None:
+    srcdir = tmp_path / "coverage-pages"
+    shutil.copytree(TESTS / "roots" / "test-coverage-pages", srcdir)
+
+    def build() -> list[str]:
+        result = sphinx_build(srcdir)
+        assert result.returncode == 0, result.stderr
+        return _warning_lines(result.stderr, srcdir)
+
+    assert build() == []
+
+    storage = srcdir / "storage.md"
+    storage.write_text("# Storage\n\nNothing here any more.\n")
+    _touch_later(storage)
+    assert build() == [
+        "logging.md:4: WARNING: three (coverage_clis:three_groups): no directive renders its "
+        "argument group 'Storage' (the parser is rendered in parts on logging, network)"
+    ]
+
+    (srcdir / "logging.md").unlink()
+    missing_both = [
+        "network.md:4: WARNING: three (coverage_clis:three_groups): no directive renders its "
+        f"argument group '{title}' (the parser is rendered in parts on network)"
+        for title in ("Storage", "Logging")
+    ]
+    assert build() == missing_both
+    # Nothing changed: the gaps are still there, and still reported.
+    assert build() == missing_both
