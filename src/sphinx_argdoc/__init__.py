@@ -28,4 +28,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", coverage.purge_doc)
     app.connect("env-merge-info", coverage.merge_info)
     app.connect("env-updated", coverage.warn_uncovered)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        # Bumped when what the extension keeps on the environment changes shape.
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
