@@ -15,11 +15,16 @@ SOURCE = Path(sphinx_argdoc.__file__).parent.parent
 
 def run_module(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m ARGS`` with the package under test and ``tests/clis`` importable."""
+    return run_python("-m", *args, cwd=cwd)
+
+
+def run_python(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` with the package under test and ``tests/clis`` importable."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(SOURCE), str(TESTS / "clis")])
     env.pop("COLUMNS", None)
     return subprocess.run(
-        [sys.executable, "-m", *args],
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         env=env,

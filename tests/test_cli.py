@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from commands import TESTS, run_module, sphinx_build
+from commands import TESTS, run_module, run_python, sphinx_build
 
 THREE_GROUPS = "2  Network\n1  Storage\n1  Logging\n0  Internal\n2  (no group)\n"
 CONF = 'extensions = ["myst_parser", "sphinx_argdoc"]\n'
@@ -81,6 +81,24 @@ def test_a_module_in_the_current_folder_is_found_and_its_output_kept_off_the_pag
     assert code == 0
     assert out.startswith("# chatty\n\n## Options\n")
     assert err == "importing chatty\nbuilding\n"
+
+
+def test_the_console_script_also_imports_from_the_current_folder(tmp_path) -> None:
+    tomllib = pytest.importorskip("tomllib")
+    pyproject = tomllib.loads((TESTS.parent / "pyproject.toml").read_text())
+    module, _, func = pyproject["project"]["scripts"]["sphinx-argdoc"].partition(":")
+    # What installers write: the script's own folder, not the current one, is on sys.path.
+    script = tmp_path / "bin" / "sphinx-argdoc"
+    script.parent.mkdir()
+    script.write_text(f"import sys\nfrom {module} import {func}\nsys.exit({func}())\n")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "local_cli.py").write_text(
+        "import argparse\nPARSER = argparse.ArgumentParser(prog='local')\n"
+        "PARSER.add_argument_group('Here').add_argument('--here', help='Here.')\n"
+    )
+    result = run_python(str(script), "groups", "local_cli.PARSER", cwd=project)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "1  Here\n0  (no group)\n", "")
 
 
 @pytest.mark.parametrize(
