@@ -1,9 +1,10 @@
 """Warn about the parts of a parser that a page rendered in parts leaves out.
 
 A page that renders a parser group by group (``:group:`` / ``:nogroup:``) goes stale without a
-sound when the CLI gains a group. Each such directive notes here what it rendered, per page, on
-the build environment: the notes survive incremental builds, come back from parallel readers
-and leave with their page. Once every page is read, each parser is checked against them.
+sound when the CLI gains a group. Each directive notes here what it rendered, per page, on the
+build environment: the notes survive incremental builds, come back from parallel readers and
+leave with their page. Once every page is read, each parser rendered in parts (and nowhere
+whole) is checked against them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sphinx.util import logging
 
 from .load import Locator
 from .model import Parser
-from .select import ungrouped_names, visible_group_titles
+from .select import Selection, ungrouped_names, visible_group_titles
 
 logger = logging.getLogger(__name__)
 
@@ -25,17 +26,18 @@ logger = logging.getLogger(__name__)
 CONFIG_VALUE = "argdoc_coverage_warnings"
 
 # The notes live on the environment so that Sphinx pickles them with it.
-_ENV_ATTRIBUTE = "argdoc_split_renders"
+_ENV_ATTRIBUTE = "argdoc_renders"
 
 
 @dataclass(frozen=True)
-class SplitRender:
-    """One ``:group:`` or ``:nogroup:`` block, and what its parser offered when it was read."""
+class Render:
+    """One argparse directive, and what its parser offered when it was read."""
 
     locator: str
     prog: str
+    whole: bool
     group: str | None
-    """The rendered group's title; ``None`` for a ``:nogroup:`` block."""
+    """The title given to ``:group:``; ``None`` for a ``:nogroup:`` block or a whole parser."""
     location: str
     visible_groups: tuple[str, ...]
     ungrouped: tuple[str, ...]
@@ -56,13 +58,19 @@ class SplitParser:
     ungrouped: tuple[str, ...]
 
 
-def note_split_render(
-    env: BuildEnvironment, locator: Locator, parser: Parser, group: str | None, location: str
+def note_render(
+    env: BuildEnvironment,
+    locator: Locator,
+    parser: Parser,
+    selection: Selection,
+    group: str | None,
+    location: str,
 ) -> None:
-    """Remember that the page being read renders *group* (``None``: ungrouped) of *parser*."""
-    render = SplitRender(
+    """Remember that the page being read renders *selection* of *parser*."""
+    render = Render(
         locator=str(locator),
         prog=parser.prog,
+        whole=selection.whole,
         group=group,
         location=location,
         visible_groups=visible_group_titles(parser),
@@ -93,16 +101,23 @@ def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
         _warn_about(parser)
 
 
-def split_parsers(renders: dict[str, list[SplitRender]]) -> list[SplitParser]:
-    """The parsers rendered in parts, in a stable order, with all their pages' notes combined."""
-    by_parser: dict[tuple[str, str], list[tuple[str, SplitRender]]] = {}
+def split_parsers(renders: dict[str, list[Render]]) -> list[SplitParser]:
+    """The parsers rendered in parts, in a stable order, with all their pages' notes combined.
+
+    A parser that some directive renders whole has every group documented: it is left out.
+    """
+    by_parser: dict[tuple[str, str], list[tuple[str, Render]]] = {}
     for docname in sorted(renders):
         for render in renders[docname]:
             by_parser.setdefault((render.locator, render.prog), []).append((docname, render))
-    return [_combined(notes) for _, notes in sorted(by_parser.items())]
+    return [
+        _combined(notes)
+        for _, notes in sorted(by_parser.items())
+        if not any(render.whole for _, render in notes)
+    ]
 
 
-def _combined(notes: list[tuple[str, SplitRender]]) -> SplitParser:
+def _combined(notes: list[tuple[str, Render]]) -> SplitParser:
     first = notes[0][1]
     renders = [render for _, render in notes]
     return SplitParser(
@@ -148,8 +163,8 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _renders(env: BuildEnvironment) -> dict[str, list[SplitRender]]:
-    renders: dict[str, list[SplitRender]] | None = getattr(env, _ENV_ATTRIBUTE, None)
+def _renders(env: BuildEnvironment) -> dict[str, list[Render]]:
+    renders: dict[str, list[Render]] | None = getattr(env, _ENV_ATTRIBUTE, None)
     if renders is None:
         renders = {}
         setattr(env, _ENV_ATTRIBUTE, renders)

@@ -42,10 +42,9 @@ class ArgparseDirective(SphinxDirective):
                 type="argdoc",
                 subtype="empty",
             )
-        if not selection.whole:
-            coverage.note_split_render(
-                self.env, options.locator, parser, options.group, self.get_location()
-            )
+        coverage.note_render(
+            self.env, options.locator, parser, selection, options.group, self.get_location()
+        )
         self._warn_unexpanded_help(parser, selection)
         with helptext.text_parser(self, help_format) as parse_text:
             context = render.Context(
