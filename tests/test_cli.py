@@ -113,6 +113,7 @@ def test_the_console_script_also_imports_from_the_current_folder(tmp_path) -> No
         (["page", "coverage_clis:three_groups"], "the following arguments are required: --prog"),
         (["page", "coverage_clis:three_groups", "--prog", "x", "--format", "pdf"], "'pdf'"),
         (["publish"], "invalid choice: 'publish'"),
+        (["page", "coverage_clis:nothing_visible", "--prog", "x"], "has no visible options"),
     ],
 )
 def test_errors_are_one_line_with_the_cause_and_exit_status_2(args, message, tmp_path) -> None:

@@ -109,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "page" and args.passparser:
             _check_directive_has("passparser")
         parser = parser_model(target, args.passparser, getattr(args, "prog", None))
+        if args.command == "page" and not page_sections(parser):
+            raise ArgdocError(f"{target.locator} has no visible options to put on a page")
     except ArgdocError as exc:
         _fail(str(exc))
     if args.command == "groups":

@@ -27,6 +27,12 @@ def all_grouped() -> argparse.ArgumentParser:
     return parser
 
 
+def nothing_visible() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quiet")
+    parser.add_argument("--internal", help=argparse.SUPPRESS)
+    return parser
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Fill a parser made by the caller (the ``--passparser`` form)."""
     parser.add_argument("--name", help="Who to greet.")
