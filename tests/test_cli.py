@@ -66,20 +66,25 @@ def test_passparser_fills_an_empty_parser() -> None:
     assert (code, out, err) == (0, "1  Style\n1  (no group)\n", "")
 
 
-def test_a_module_in_the_current_folder_is_found_and_its_output_kept_off_the_page(
+def test_a_package_in_the_current_folder_is_found_and_its_output_kept_off_the_page(
     tmp_path,
 ) -> None:
-    (tmp_path / "chatty.py").write_text(
-        "import argparse\nprint('importing chatty')\n\n"
+    package = tmp_path / "chatty"
+    package.mkdir()
+    # Finding where chatty.cli.build splits into module and attribute imports the package.
+    (package / "__init__.py").write_text("print('importing chatty')\n")
+    (package / "cli.py").write_text(
+        "import argparse\n\n"
         "def build():\n"
         "    print('building')\n"
         "    parser = argparse.ArgumentParser()\n"
         "    parser.add_argument('--loud', help='Be loud.')\n"
         "    return parser\n"
     )
-    code, out, err = _argdoc("page", "chatty:build", "--prog", "chatty", cwd=tmp_path)
+    code, out, err = _argdoc("page", "chatty.cli.build", "--prog", "chatty", cwd=tmp_path)
     assert code == 0
-    assert out.startswith("# chatty\n\n## Options\n")
+    assert out.startswith("# chatty\n\n## Options\n\n```{eval-rst}\n.. argparse::\n")
+    assert ":module: chatty.cli\n    :func: build\n" in out
     assert err == "importing chatty\nbuilding\n"
 
 

@@ -105,10 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if os.getcwd() not in sys.path and "" not in sys.path:
         sys.path.insert(0, os.getcwd())
     try:
-        target = parse_locator(args.locator)
-        if args.command == "page" and args.passparser:
-            _check_directive_has("passparser")
-        parser = parser_model(target, args.passparser, getattr(args, "prog", None))
+        # Whatever user code prints while it is imported and called must not end up in the page.
+        with contextlib.redirect_stdout(sys.stderr):
+            target = parse_locator(args.locator)
+            if args.command == "page" and args.passparser:
+                _check_directive_has("passparser")
+            parser = parser_model(target, args.passparser, getattr(args, "prog", None))
         if args.command == "page" and not page_sections(parser):
             raise ArgdocError(f"{target.locator} has no visible options to put on a page")
     except ArgdocError as exc:
@@ -206,16 +208,15 @@ def _file_target(path: Path, func: str) -> Target:
 
 
 def parser_model(target: Target, passparser: bool, prog: str | None) -> model.Parser:
-    """Import and call the user's code (its output goes to stderr) and describe the parser."""
+    """Import and call the user's code and describe the parser it gives."""
     if target.file is not None:
         _import_from(target)
     fallback = target.locator.module.rpartition(".")[2]
-    with contextlib.redirect_stdout(sys.stderr):
-        if passparser:
-            parser, derived = _filled_parser(target.locator, fallback), False
-        else:
-            loaded = load.load(target.locator)
-            parser, derived = loaded.parser, loaded.prog_is_derived
+    if passparser:
+        parser, derived = _filled_parser(target.locator, fallback), False
+    else:
+        loaded = load.load(target.locator)
+        parser, derived = loaded.parser, loaded.prog_is_derived
     # A prog argparse took from sys.argv names nothing; the module's name is a better guess.
     return model.build(parser, prog or (fallback if derived else parser.prog))
 
