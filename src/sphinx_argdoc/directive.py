@@ -42,9 +42,6 @@ class ArgparseDirective(SphinxDirective):
                 type="argdoc",
                 subtype="empty",
             )
-        coverage.note_render(
-            self.env, options.locator, parser, selection, options.group, self.get_location()
-        )
         self._warn_unexpanded_help(parser, selection)
         with helptext.text_parser(self, help_format) as parse_text:
             context = render.Context(
@@ -59,6 +56,9 @@ class ArgparseDirective(SphinxDirective):
                 ids_on_page=self._ids_on_page(),
             )
             result = render.render(parser, selection, context)
+        coverage.note_render(
+            self.env, options.locator, parser, selection, options.group, self.get_location()
+        )
         self._register(result)
         return result
 
