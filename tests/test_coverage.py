@@ -27,10 +27,18 @@ def _warning_lines(text: str, srcdir: Path) -> list[str]:
     ]
 
 
+def _without_the_typo_error(lines: list[str]) -> list[str]:
+    # typo.rst names a group that does not exist: one error there, and nothing else about it.
+    (error,) = (line for line in lines if line.startswith("typo.rst:"))
+    assert error.startswith("typo.rst:18: ERROR: no argument group 'Loging' in three typo")
+    return [line for line in lines if line != error]
+
+
 @pytest.mark.sphinx("html", testroot="coverage-gaps", freshenv=True)
 def test_each_missing_group_and_the_missing_nogroup_block_warn_once(app, warning) -> None:
     app.build()
-    assert _warning_lines(warnings_of(warning), Path(app.srcdir)) == GAPS
+    lines = _warning_lines(warnings_of(warning), Path(app.srcdir))
+    assert _without_the_typo_error(lines) == GAPS
 
 
 @pytest.mark.sphinx("html", testroot="coverage-gaps", freshenv=True, parallel=2)
@@ -39,7 +47,8 @@ def test_parallel_reading_merges_what_each_process_saw(app, warning) -> None:
     # Each page is read in its own process: the Storage block (read apart from the Network
     # one) only counts if the main process got it back.
     assert app.parallel == 2
-    assert _warning_lines(warnings_of(warning), Path(app.srcdir)) == GAPS
+    lines = _warning_lines(warnings_of(warning), Path(app.srcdir))
+    assert _without_the_typo_error(lines) == GAPS
 
 
 @pytest.mark.sphinx(
@@ -50,7 +59,7 @@ def test_parallel_reading_merges_what_each_process_saw(app, warning) -> None:
 )
 def test_conf_value_turns_the_warnings_off(app, warning) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert _without_the_typo_error(_warning_lines(warnings_of(warning), Path(app.srcdir))) == []
 
 
 @pytest.mark.sphinx(
@@ -61,7 +70,7 @@ def test_conf_value_turns_the_warnings_off(app, warning) -> None:
 )
 def test_the_warnings_have_their_own_type(app, warning) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert _without_the_typo_error(_warning_lines(warnings_of(warning), Path(app.srcdir))) == []
 
 
 @pytest.mark.sphinx("html", testroot="coverage-pages", freshenv=True)

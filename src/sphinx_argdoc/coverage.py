@@ -41,6 +41,8 @@ class Render:
     location: str
     visible_groups: tuple[str, ...]
     ungrouped: tuple[str, ...]
+    failed: bool = False
+    """It named a group the parser does not have (and got an error for it)."""
 
 
 @dataclass(frozen=True)
@@ -67,15 +69,38 @@ def note_render(
     location: str,
 ) -> None:
     """Remember that the page being read renders *selection* of *parser*."""
-    render = Render(
+    _note(env, _render(locator, parser, location, whole=selection.whole, group=group))
+
+
+def note_failed_render(
+    env: BuildEnvironment, locator: Locator, parser: Parser, group: str | None, location: str
+) -> None:
+    """Remember that a directive of the page being read names a group *parser* does not have."""
+    _note(env, _render(locator, parser, location, whole=False, group=group, failed=True))
+
+
+def _render(
+    locator: Locator,
+    parser: Parser,
+    location: str,
+    *,
+    whole: bool,
+    group: str | None,
+    failed: bool = False,
+) -> Render:
+    return Render(
         locator=str(locator),
         prog=parser.prog,
-        whole=selection.whole,
+        whole=whole,
         group=group,
         location=location,
         visible_groups=visible_group_titles(parser),
         ungrouped=ungrouped_names(parser),
+        failed=failed,
     )
+
+
+def _note(env: BuildEnvironment, render: Render) -> None:
     _renders(env).setdefault(env.docname, []).append(render)
 
 
@@ -104,7 +129,9 @@ def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
 def split_parsers(renders: dict[str, list[Render]]) -> list[SplitParser]:
     """The parsers rendered in parts, in a stable order, with all their pages' notes combined.
 
-    A parser that some directive renders whole has every group documented: it is left out.
+    A parser that some directive renders whole has every group documented, and one that some
+    directive names a missing group of already has an error (most likely, a group was renamed):
+    both are left out.
     """
     by_parser: dict[tuple[str, str], list[tuple[str, Render]]] = {}
     for docname in sorted(renders):
@@ -113,7 +140,7 @@ def split_parsers(renders: dict[str, list[Render]]) -> list[SplitParser]:
     return [
         _combined(notes)
         for _, notes in sorted(by_parser.items())
-        if not any(render.whole for _, render in notes)
+        if not any(render.whole or render.failed for _, render in notes)
     ]
 
 

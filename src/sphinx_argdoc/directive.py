@@ -28,7 +28,7 @@ class ArgparseDirective(SphinxDirective):
         try:
             options = DirectiveOptions.from_directive(self.options)
             parser = self._model(options)
-            selection = select.select(parser, options.group, options.nogroup)
+            selection = self._select(options, parser)
             help_format = self._help_format(options)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
@@ -61,6 +61,16 @@ class ArgparseDirective(SphinxDirective):
         )
         self._register(result)
         return result
+
+    def _select(self, options: DirectiveOptions, parser: model.Parser) -> select.Selection:
+        try:
+            return select.select(parser, options.group, options.nogroup)
+        except ArgdocError:
+            # The error names the group; a coverage warning about the parser would repeat it.
+            coverage.note_failed_render(
+                self.env, options.locator, parser, options.group, self.get_location()
+            )
+            raise
 
     def _warn_unexpanded_help(self, parser: model.Parser, selection: select.Selection) -> None:
         for group in selection.groups:
