@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
+import coverage_clis
 import pytest
 from commands import sphinx_build
 from conftest import TESTS, warnings_of
+
+from sphinx_argdoc import coverage, model, select
+from sphinx_argdoc.load import Locator
 
 GAPS = [
     "network.md:4: WARNING: three (coverage_clis:three_groups): no directive renders its "
@@ -113,3 +118,25 @@ def test_incremental_builds_forget_changed_and_removed_pages(tmp_path) -> None:
     assert build() == missing_both
     # Nothing changed: the gaps are still there, and still reported.
     assert build() == missing_both
+
+
+def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
+    root = model.build(coverage_clis.with_subcommands(), "tool")
+    (run,) = (sub.parser for sub in root.subcommands)
+    locator = Locator("coverage_clis", "with_subcommands")
+    env = SimpleNamespace(docname="split")
+
+    def note(parser: model.Parser, group: str | None) -> None:
+        selection = select.select(parser, group, nogroup=False)
+        coverage.note_render(env, locator, parser, selection, group, f"{env.docname}.rst:3")
+
+    note(run, "Speed")
+    (split,) = coverage.split_parsers(vars(env)["argdoc_renders"])
+    assert (split.prog, split.visible_groups, split.rendered_groups) == (
+        "tool run",
+        ("Speed", "Safety"),
+        {"Speed"},
+    )
+    env.docname = "whole"
+    note(root, None)
+    assert coverage.split_parsers(vars(env)["argdoc_renders"]) == []

@@ -35,12 +35,13 @@ class Render:
 
     locator: str
     prog: str
-    whole: bool
     group: str | None
     """The title given to ``:group:``; ``None`` for a ``:nogroup:`` block or a whole parser."""
     location: str
     visible_groups: tuple[str, ...]
     ungrouped: tuple[str, ...]
+    whole_progs: tuple[str, ...] = ()
+    """For a whole parser: its prog and those of its subcommands, which it renders too."""
     failed: bool = False
     """It named a group the parser does not have (and got an error for it)."""
 
@@ -69,14 +70,15 @@ def note_render(
     location: str,
 ) -> None:
     """Remember that the page being read renders *selection* of *parser*."""
-    _note(env, _render(locator, parser, location, whole=selection.whole, group=group))
+    whole_progs = _progs_within(parser) if selection.whole else ()
+    _note(env, _render(locator, parser, location, whole_progs=whole_progs, group=group))
 
 
 def note_failed_render(
     env: BuildEnvironment, locator: Locator, parser: Parser, group: str | None, location: str
 ) -> None:
     """Remember that a directive of the page being read names a group *parser* does not have."""
-    _note(env, _render(locator, parser, location, whole=False, group=group, failed=True))
+    _note(env, _render(locator, parser, location, group=group, failed=True))
 
 
 def _render(
@@ -84,19 +86,26 @@ def _render(
     parser: Parser,
     location: str,
     *,
-    whole: bool,
     group: str | None,
+    whole_progs: tuple[str, ...] = (),
     failed: bool = False,
 ) -> Render:
     return Render(
         locator=str(locator),
         prog=parser.prog,
-        whole=whole,
         group=group,
         location=location,
         visible_groups=visible_group_titles(parser),
         ungrouped=ungrouped_names(parser),
+        whole_progs=whole_progs,
         failed=failed,
+    )
+
+
+def _progs_within(parser: Parser) -> tuple[str, ...]:
+    return (
+        parser.prog,
+        *(prog for sub in parser.subcommands for prog in _progs_within(sub.parser)),
     )
 
 
@@ -129,18 +138,20 @@ def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
 def split_parsers(renders: dict[str, list[Render]]) -> list[SplitParser]:
     """The parsers rendered in parts, in a stable order, with all their pages' notes combined.
 
-    A parser that some directive renders whole has every group documented, and one that some
-    directive names a missing group of already has an error (most likely, a group was renamed):
-    both are left out.
+    A parser that some directive renders whole (itself or as a subcommand of a parser rendered
+    whole) has every group documented, and one that some directive names a missing group of
+    already has an error (most likely, a group was renamed): both are left out.
     """
     by_parser: dict[tuple[str, str], list[tuple[str, Render]]] = {}
+    complete: set[tuple[str, str]] = set()
     for docname in sorted(renders):
         for render in renders[docname]:
             by_parser.setdefault((render.locator, render.prog), []).append((docname, render))
+            complete.update((render.locator, prog) for prog in render.whole_progs)
+            if render.failed:
+                complete.add((render.locator, render.prog))
     return [
-        _combined(notes)
-        for _, notes in sorted(by_parser.items())
-        if not any(render.whole or render.failed for _, render in notes)
+        _combined(notes) for parser, notes in sorted(by_parser.items()) if parser not in complete
     ]
 
 
@@ -153,7 +164,7 @@ def _combined(notes: list[tuple[str, Render]]) -> SplitParser:
         pages=_unique(docname for docname, _ in notes),
         location=first.location,
         rendered_groups=frozenset(r.group for r in renders if r.group is not None),
-        has_nogroup=any(r.group is None for r in renders),
+        has_nogroup=any(r.group is None and not r.whole_progs for r in renders),
         # Pages read in different builds may have seen different versions of the CLI.
         visible_groups=_unique(title for r in renders for title in r.visible_groups),
         ungrouped=_unique(name for r in renders for name in r.ungrouped),

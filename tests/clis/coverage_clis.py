@@ -27,6 +27,14 @@ def all_grouped() -> argparse.ArgumentParser:
     return parser
 
 
+def with_subcommands() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tool")
+    run = parser.add_subparsers(dest="command").add_parser("run", help="Run it.")
+    run.add_argument_group("Speed").add_argument("--fast", action="store_true", help="Fast.")
+    run.add_argument_group("Safety").add_argument("--check", action="store_true", help="Check.")
+    return parser
+
+
 def nothing_visible() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quiet")
     parser.add_argument("--internal", help=argparse.SUPPRESS)
