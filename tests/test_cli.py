@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from commands import TESTS, run_module, run_python, sphinx_build
 
+from sphinx_argdoc.options import DirectiveOptions
+
 THREE_GROUPS = "2  Network\n1  Storage\n1  Logging\n0  Internal\n2  (no group)\n"
 CONF = 'extensions = ["myst_parser", "sphinx_argdoc"]\n'
 
@@ -64,6 +66,26 @@ def test_a_file_whose_name_is_taken_is_an_error(tmp_path) -> None:
 def test_passparser_fills_an_empty_parser() -> None:
     code, out, err = _argdoc("groups", "coverage_clis:add_arguments", "--passparser")
     assert (code, out, err) == (0, "1  Style\n1  (no group)\n", "")
+
+
+def test_a_passparser_page_builds_where_the_directive_has_passparser(tmp_path) -> None:
+    code, out, err = _argdoc(
+        "page", "coverage_clis:add_arguments", "--passparser", "--prog", "greet"
+    )
+    if "passparser" not in DirectiveOptions.spec:
+        assert (code, out) == (2, "")
+        assert "argparse directive has no :passparser: option" in err
+        return
+    assert (code, err) == (0, "")
+    assert out.count("    :passparser:\n") == 2
+    srcdir = tmp_path / "docs"
+    srcdir.mkdir()
+    (srcdir / "index.md").write_text(out)
+    (srcdir / "conf.py").write_text(CONF)
+    result = sphinx_build(srcdir, "-W")
+    assert (result.returncode, result.stderr) == (0, "")
+    page = (srcdir / "_build" / "index.html").read_text()
+    assert 'id="cmdoption-greet-shout"' in page and 'id="cmdoption-greet-name"' in page
 
 
 def test_a_package_in_the_current_folder_is_found_and_its_output_kept_off_the_page(
