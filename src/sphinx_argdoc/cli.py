@@ -233,17 +233,16 @@ def _import_from(target: Target) -> None:
 
 
 def _filled_parser(locator: load.Locator, prog: str) -> argparse.ArgumentParser:
-    with load._argv_for_user_code():
-        fill = load._attribute(load._import(locator.module), locator)
-        if not callable(fill):
-            raise ArgdocError(f"{locator} is not callable; --passparser needs a function")
-        parser = argparse.ArgumentParser(prog=prog)
-        try:
-            fill(parser)
-        except BaseException as exc:  # user code may raise anything, SystemExit included
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            raise ArgdocError(f"calling {locator}(parser) failed: {load._describe(exc)}") from exc
+    fill = load._attribute(load._import(locator.module), locator)
+    if not callable(fill):
+        raise ArgdocError(f"{locator} is not callable; --passparser needs a function")
+    parser = argparse.ArgumentParser(prog=prog)
+    try:
+        fill(parser)
+    except BaseException as exc:  # user code may raise anything, SystemExit included
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        raise ArgdocError(f"calling {locator}(parser) failed: {load._describe(exc)}") from exc
     return parser
 
 
