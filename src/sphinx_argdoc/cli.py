@@ -40,12 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=(
-            "Tools for pages written with the argparse directive of sphinx-argdoc: list the "
+            "Tools for pages written with the argparse directive of sphinx-argdoc: list the\n"
             "argument groups of a parser, or print a page that documents each of them."
         ),
         epilog=(
-            "For example, to see the groups of a parser and start a page with one section "
-            "per group::\n\n"
+            "For example, to see the groups of a parser and start a page with one section per\n"
+            "group::\n\n"
             "    sphinx-argdoc groups mypkg.cli:build_parser\n"
             "    sphinx-argdoc page mypkg.cli:build_parser --prog mytool > docs/cli.md\n\n"
             "Errors are reported in one line, with exit status 2."
