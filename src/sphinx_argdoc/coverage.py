@@ -129,6 +129,8 @@ def merge_info(
 
 def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn once per visible group, and once per set of ungrouped options, that no page renders."""
+    # Connected to env-updated, which follows every read phase: unlike env-check-consistency, it
+    # also runs when pages were only removed, and on a rebuild a gap is reported again.
     if not app.config[CONFIG_VALUE]:
         return
     for parser in split_parsers(_renders(env)):
