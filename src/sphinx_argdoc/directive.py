@@ -11,7 +11,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import helptext, load, model, overrides, render, select
+from . import coverage, helptext, load, model, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -29,7 +29,7 @@ class ArgparseDirective(SphinxDirective):
             options = DirectiveOptions.from_directive(self.options, str(self.env.srcdir))
             root = self._model(options)
             parser = select.navigate(root, options.path)
-            selection = select.select(parser, options.group, options.nogroup)
+            selection = self._select(options, parser)
             help_format = self._help_format(options)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
@@ -68,8 +68,21 @@ class ArgparseDirective(SphinxDirective):
                 index_groups=options.index_groups,
             )
             result = render.render(parser, selection, context)
+        coverage.note_render(
+            self.env, options.locator, parser, selection, options.group, self.get_location()
+        )
         self._register(result)
         return result
+
+    def _select(self, options: DirectiveOptions, parser: model.Parser) -> select.Selection:
+        try:
+            return select.select(parser, options.group, options.nogroup)
+        except ArgdocError:
+            # The error names the group; a coverage warning about the parser would repeat it.
+            coverage.note_failed_render(
+                self.env, options.locator, parser, options.group, self.get_location()
+            )
+            raise
 
     def _warn_unexpanded_help(self, parser: model.Parser, selection: select.Selection) -> None:
         for group in selection.groups:
