@@ -263,3 +263,12 @@ def test_markdown_option_reads_the_body_as_markdown_too(app, warning) -> None:
     strong = [node.astext() for node in doctree.findall(nodes.strong)]
     links = [node.get("refuri") for node in doctree.findall(nodes.reference)]
     assert "bold" in strong and "https://example.org" in links
+
+
+@pytest.mark.sphinx("html", testroot="dropin-coverage", freshenv=True)
+def test_a_subcommand_rendered_in_parts_is_checked_for_coverage(app, warning) -> None:
+    app.build()
+    (line,) = warnings_of(warning).strip().splitlines()
+    assert "index.rst:4:" in line and line.split("WARNING: ")[1].startswith(
+        "vcs remote add (subcommand_clis:vcs): no :nogroup: directive renders its 3 options"
+    )
