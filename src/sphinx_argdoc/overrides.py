@@ -24,9 +24,9 @@ CLASSIFIERS = ("@before", "@after", "@replace", "@skip")
 
 # argparse's default group titles, and the titles sphinx-argparse showed instead.
 _LEGACY_TITLES = {
-    "options": "named arguments",
-    "optional arguments": "named arguments",
-    "positional arguments": "positional arguments",
+    "options": "Named Arguments",
+    "optional arguments": "Named Arguments",
+    "positional arguments": "Positional Arguments",
 }
 
 
