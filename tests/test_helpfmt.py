@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import warnings_of
-from test_docs import DOCS, _message_templates
 
 
 def _page(app, name: str) -> str:
@@ -241,16 +240,6 @@ def test_body_parser_reads_rest_or_markdown(app, warning) -> None:
     assert "<p>A <strong>Markdown</strong> body with <code" in body
     assert "<p>A <strong>reST</strong> body with <code" in body
     assert warnings_of(warning) == ""
-
-
-@pytest.mark.sphinx("html", testroot="helpfmt-warnings", freshenv=True)
-def test_troubleshooting_describes_every_help_format_message(app, warning) -> None:
-    app.build()
-    # The body's message is MyST's own, about text written in the page.
-    messages = [line for line in _warning_lines(warning) if "body.rst" not in line]
-    assert len(messages) == 5
-    templates = _message_templates((DOCS / "troubleshooting.md").read_text())
-    assert [m for m in messages if not any(t.fullmatch(m) for t in templates)] == []
 
 
 @pytest.mark.sphinx("html", testroot="helpfmt-labels", freshenv=True)
