@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+# Usage lines wrap anywhere, inside a repr too.
+_ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
 
 
@@ -122,8 +123,9 @@ def _usage(parser: argparse.ArgumentParser, prog: str) -> str:
     formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
     try:
         return _without_addresses(formatter.format_help().strip())
-    except (ValueError, TypeError, IndexError, AssertionError):
-        # Some parsers (tuple metavars on positionals, odd nargs) make argparse's usage crash.
+    except Exception:
+        # Some parsers (tuple metavars on positionals, odd nargs, MetavarTypeHelpFormatter
+        # without types) make argparse's own usage crash.
         return prog
 
 
@@ -140,12 +142,10 @@ def _groups(
             actions += [a for a in orphans if not a.option_strings and visible(a)]
         elif group is parser._optionals:
             actions += [a for a in orphans if a.option_strings and visible(a)]
-        yield (
-            _text(group.title),
-            _text(group.description),
-            actions,
-            not any(group is default for default in defaults),
-        )
+        title = _text(group.title)
+        # A group without a title cannot be named by :group:, so it counts as ungrouped.
+        is_custom = bool(title) and not any(group is default for default in defaults)
+        yield (title, _text(group.description), actions, is_custom)
 
 
 def _option(
@@ -189,7 +189,7 @@ def _signature(
     )
     try:
         shown = formatter._format_action_invocation(action)
-    except (ValueError, TypeError, IndexError):
+    except Exception:
         return each
     return once if shown == _joined(once) else each
 
@@ -200,20 +200,23 @@ def _joined(signature: Sequence[tuple[str, str]]) -> str:
 
 def _positional_name(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
     try:
-        return formatter._format_action_invocation(action)
-    except (ValueError, TypeError, IndexError):
-        return str(action.dest)
+        return _without_addresses(str(formatter._format_action_invocation(action)))
+    except Exception:
+        return _printed(action.dest)
 
 
 def _args(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
-    default_metavar = formatter._get_default_metavar_for_optional(action)
     try:
-        return formatter._format_args(action, default_metavar)
-    except (ValueError, TypeError, IndexError):
+        default_metavar = formatter._get_default_metavar_for_optional(action)
+    except Exception:
+        default_metavar = _printed(action.dest).upper()
+    try:
+        return _without_addresses(str(formatter._format_args(action, default_metavar)))
+    except Exception:
         metavar = action.metavar
         if isinstance(metavar, tuple):
-            return " ".join(str(part) for part in metavar)
-        return str(metavar if metavar is not None else default_metavar)
+            return " ".join(_printed(part) for part in metavar)
+        return _printed(metavar if metavar is not None else default_metavar)
 
 
 def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
@@ -222,7 +225,7 @@ def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -
     try:
         return str(formatter._get_help_string(action))
     except Exception:
-        return str(action.help)
+        return _printed(action.help)
 
 
 def _expanded_help(
@@ -231,8 +234,8 @@ def _expanded_help(
     if not template:
         return "", None
     try:
-        expanded = formatter._expand_help(action)
-    except (KeyError, ValueError, TypeError, IndexError) as exc:
+        expanded = str(formatter._expand_help(action))
+    except Exception as exc:  # a broken %-format, or a value whose str() raises
         return inspect.cleandoc(template), f"{type(exc).__name__}: {exc}"
     # Help written as an indented triple-quoted string must not read as a reST block quote.
     return inspect.cleandoc(_without_addresses(expanded)), None
@@ -245,7 +248,7 @@ def _choices(action: argparse.Action) -> tuple[str, ...]:
         shown = list(itertools.islice(iter(action.choices), _MAX_CHOICES + 1))
     except TypeError:
         return ()
-    texts = tuple(_without_addresses(str(choice)) for choice in shown[:_MAX_CHOICES])
+    texts = tuple(_without_addresses(_printed(choice)) for choice in shown[:_MAX_CHOICES])
     return (*texts, "…") if len(shown) > _MAX_CHOICES else texts
 
 
@@ -255,11 +258,7 @@ def _default(action: argparse.Action) -> str | None:
         return None
     if isinstance(value, str) and (not value or value != value.strip()):
         return repr(value)
-    try:
-        text = str(value)
-    except Exception:
-        text = f"<{type(value).__qualname__}>"
-    return _without_addresses(text)
+    return _without_addresses(_printed(value))
 
 
 def _without_addresses(text: str) -> str:
@@ -325,4 +324,12 @@ def _with_prog(text: str, prog: str) -> str:
 def _text(value: object) -> str:
     # Titles and descriptions may be lazy translation objects: compare and show them as str.
     # Indented triple-quoted text must not read as a reST block quote.
-    return "" if value is None else inspect.cleandoc(str(value))
+    return "" if value is None else inspect.cleandoc(_printed(value))
+
+
+def _printed(value: object) -> str:
+    """``str(value)``, or the type's name when the object cannot print itself."""
+    try:
+        return str(value)
+    except Exception:
+        return f"<{type(value).__qualname__}>"
