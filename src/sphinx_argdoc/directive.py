@@ -69,8 +69,20 @@ class ArgparseDirective(SphinxDirective):
 
     def _model(self, options: DirectiveOptions) -> model.Parser:
         loaded = load.load(options.locator)
+        load.memo(("output", options.locator), lambda: self._report_output(options.locator, loaded))
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         return load.memo(("model", options.locator, prog), lambda: model.build(loaded.parser, prog))
+
+    def _report_output(self, locator: load.Locator, loaded: load.Loaded) -> None:
+        # Printing at import is common and harmless (banners, deprecation notes): worth a
+        # line in the build log, not a warning that would fail a -W build.
+        if loaded.output.strip():
+            logger.info(
+                "%s printed while it was loaded (not shown in the page): %s",
+                locator,
+                loaded.output.strip(),
+                location=self.get_location(),
+            )
 
     def _fallback_prog(self, loaded: load.Loaded, locator: load.Locator) -> str:
         if not loaded.prog_is_derived:

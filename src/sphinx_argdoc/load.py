@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import io
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from .errors import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
 UNSET_PROG = "<sphinx-argdoc: no prog>"
+#: How much of what user code printed an error message quotes.
+_OUTPUT_TAIL = 1000
 
 T = TypeVar("T")
 
@@ -36,6 +39,8 @@ class Loaded:
 
     parser: argparse.ArgumentParser
     prog_is_derived: bool
+    output: str = ""
+    """What the user's code printed to stdout and stderr while it was imported and called."""
 
 
 _cache: dict[Locator, Loaded] = {}
@@ -56,30 +61,90 @@ def load(locator: Locator) -> Loaded:
 
 
 def _load_uncached(locator: Locator) -> Loaded:
-    with _argv_for_user_code():
-        module = _import(locator.module)
-        target = _attribute(module, locator)
-        result = _call(target, locator) if callable(target) else target
+    printed = io.StringIO()
+    try:
+        with _isolated(printed):
+            module = _import(locator.module)
+            target = _attribute(module, locator)
+            result = _call(target, locator) if callable(target) else target
+    except ArgdocError as exc:
+        raise ArgdocError(f"{exc}{_quoted(printed.getvalue())}") from exc
     if not isinstance(result, argparse.ArgumentParser):
         raise ArgdocError(
             f"{locator} gave {type(result).__qualname__}, not an argparse.ArgumentParser"
+            f"{_quoted(printed.getvalue())}"
         )
-    return Loaded(result, prog_is_derived=result.prog == UNSET_PROG)
+    return Loaded(result, prog_is_derived=result.prog == UNSET_PROG, output=printed.getvalue())
 
 
 @contextlib.contextmanager
-def _argv_for_user_code() -> Iterator[None]:
-    saved = sys.argv
+def _isolated(printed: io.StringIO) -> Iterator[None]:
+    """Run user code with a neutral command line, its output captured, ``sys.path`` restored."""
+    saved_argv = sys.argv
+    saved_path = sys.path
+    saved_path_entries = list(sys.path)
     sys.argv = [UNSET_PROG]
+    try:
+        with (
+            contextlib.redirect_stdout(printed),
+            contextlib.redirect_stderr(printed),
+            _command_line_parsing_refused(),
+        ):
+            yield
+    finally:
+        sys.argv = saved_argv
+        saved_path[:] = saved_path_entries
+        sys.path = saved_path
+
+
+class _ParsesCommandLine(BaseException):
+    """Raised in user code that parses the command line; not an ``Exception``, so that
+    ``except Exception`` in that code cannot swallow it and go on to run the program."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+@contextlib.contextmanager
+def _command_line_parsing_refused() -> Iterator[None]:
+    # A documentation build must never run the documented program: code that parses
+    # sys.argv is stopped there. Parsing an explicit list of arguments stays allowed.
+    original = argparse.ArgumentParser.parse_args
+
+    def refuse(
+        self: argparse.ArgumentParser, args: Sequence[str] | None = None, *rest: Any, **kw: Any
+    ) -> Any:
+        if args is None:
+            caller = sys._getframe(1)
+            raise _ParsesCommandLine(f"{caller.f_code.co_filename}:{caller.f_lineno}")
+        return original(self, args, *rest, **kw)
+
+    argparse.ArgumentParser.parse_args = refuse  # type: ignore[assignment, method-assign]
     try:
         yield
     finally:
-        sys.argv = saved
+        argparse.ArgumentParser.parse_args = original  # type: ignore[method-assign]
+
+
+def _quoted(output: str) -> str:
+    text = output.strip()
+    if not text:
+        return ""
+    if len(text) > _OUTPUT_TAIL:
+        text = "…" + text[-_OUTPUT_TAIL:]
+    return f"; it printed:\n{text}"
 
 
 def _import(name: str) -> object:
     try:
         return importlib.import_module(name)
+    except _ParsesCommandLine as exc:
+        raise ArgdocError(
+            f"importing module {name!r} parses the command line (parse_args() at {exc.where}), "
+            "so it would run the program; put the code that runs it under "
+            "`if __name__ == \"__main__\":`"
+        ) from None
     except BaseException as exc:  # user code may raise anything, SystemExit included
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -104,6 +169,13 @@ def _call(target: object, locator: Locator) -> object:
     assert callable(target)
     try:
         return target()
+    except _ParsesCommandLine as exc:
+        raise ArgdocError(
+            f"{locator}() parses the command line (parse_args() at {exc.where}) instead of "
+            "returning the parser; give :func: a function that builds and returns the "
+            "argparse.ArgumentParser (for example, move the parser out of main() into its own "
+            "function)"
+        ) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -111,10 +183,11 @@ def _call(target: object, locator: Locator) -> object:
 
 
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, SystemExit):
-        return f"it called sys.exit({exc.code!r})"
-    frames = traceback.extract_tb(exc.__traceback__)
+    # argparse's own error() exits from inside argparse: the user's line is more telling.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename != argparse.__file__]
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+    if isinstance(exc, SystemExit):
+        return f"it called sys.exit({exc.code!r}){where}"
     message = str(exc) or "no message"
     return f"{type(exc).__name__}: {message}{where}"
 
