@@ -1,0 +1,107 @@
+"""Real Sphinx builds of generated parsers: a few examples, each built twice.
+
+The text builder keeps each build short; the doctrees compared carry every id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import generated_cli
+from fuzzing import parsers
+from hypothesis import given, settings
+from sphinx import addnodes
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_argdoc import model, render, select
+
+CONF = 'extensions = ["sphinx_argdoc"]\nproject = "fuzz"\n'
+PAGES = ("index", "whole", "split")
+
+
+@settings(max_examples=30, deadline=None)
+@given(parsers())
+def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once(
+    parser: argparse.ArgumentParser,
+) -> None:
+    generated_cli.CURRENT[:] = [parser]
+    parsed = model.build(parser, parser.prog)
+    titles = sorted({" ".join(title.split()) for title in parsed.custom_group_titles})
+    with _built(parser.prog, titles) as (first, first_warnings):
+        assert "[argdoc.directive]" not in first_warnings
+        assert "Traceback" not in first_warnings
+        assert _signatures(first, "whole") == _model_signatures(parsed)
+        whole = select.select(parsed, None, False).groups
+        expected = Counter(
+            (render.std_program(parsed.prog), option.names)
+            for group in whole
+            for option in group.options
+        )
+        assert _signatures(first, "split") == expected
+        first_pages = _pages(first)
+    with _built(parser.prog, titles) as (second, second_warnings):
+        assert _pages(second) == first_pages
+        assert second_warnings.replace(str(second.srcdir), "") == first_warnings.replace(
+            str(first.srcdir), ""
+        )
+
+
+@contextmanager
+def _built(prog: str, titles: list[str]) -> Iterator[tuple[SphinxTestApp, str]]:
+    with tempfile.TemporaryDirectory() as directory:
+        srcdir = Path(directory) / "src"
+        srcdir.mkdir()
+        (srcdir / "conf.py").write_text(CONF)
+        (srcdir / "index.rst").write_text("Fuzz\n====\n\n.. toctree::\n\n   whole\n   split\n")
+        (srcdir / "whole.rst").write_text("Whole\n=====\n\n" + _directive(prog))
+        split = [_directive(prog, f":group: {title}") for title in titles]
+        split.append(_directive(prog, ":nogroup:"))
+        (srcdir / "split.rst").write_text("Split\n=====\n\n" + "".join(split))
+        warning = io.StringIO()
+        app = SphinxTestApp("text", srcdir=srcdir, status=io.StringIO(), warning=warning)
+        try:
+            app.build()
+            yield app, warning.getvalue()
+        finally:
+            app.cleanup()
+
+
+def _directive(prog: str, *extra: str) -> str:
+    lines = [".. argparse::", "   :module: generated_cli", "   :func: parser", f"   :prog: {prog}"]
+    lines += [f"   {option}" for option in extra]
+    return "\n".join(lines) + "\n\n"
+
+
+def _signatures(app: SphinxTestApp, docname: str) -> Counter[tuple[str, tuple[str, ...]]]:
+    doctree = app.env.get_doctree(docname)
+    return Counter(
+        (signature[render.PROGRAM_ATTRIBUTE], tuple(signature["allnames"]))
+        for signature in doctree.findall(addnodes.desc_signature)
+    )
+
+
+def _model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...]]]:
+    found = Counter(
+        (render.std_program(parsed.prog), option.names)
+        for group in parsed.groups
+        for option in group.options
+    )
+    for sub in parsed.subcommands:
+        found += _model_signatures(sub.parser)
+    return found
+
+
+def _pages(app: SphinxTestApp) -> dict[str, str]:
+    """Each page as text output, and as a doctree (which has the ids an HTML page would)."""
+    result = {}
+    for name in PAGES:
+        result[f"{name}.txt"] = (Path(app.outdir) / f"{name}.txt").read_text()
+        doctree = app.env.get_doctree(name).pformat()
+        result[name] = doctree.replace(str(app.srcdir), "<srcdir>")
+    return result
