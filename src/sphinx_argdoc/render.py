@@ -23,6 +23,11 @@ ParseText = Callable[[str], list[nodes.Node]]
 #: Attribute on each ``desc_signature`` naming the std-domain program its options belong to.
 PROGRAM_ATTRIBUTE = "argdoc-program"
 
+#: Subcommand sections nest this deep; deeper ones follow as siblings. Writers have a fixed
+#: number of heading levels (text: 7, LaTeX: 7 from part to subparagraph), and each section's
+#: title is the full ``prog``, so a flat run of them still reads unambiguously.
+NESTED_SUBCOMMAND_LEVELS = 3
+
 
 @dataclass(frozen=True)
 class Context:
@@ -56,7 +61,7 @@ def std_program(prog: str) -> str:
     return re.sub(r"\s+", "-", prog.strip())
 
 
-def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
+def _whole_parser(parser: Parser, context: Context, depth: int = 0) -> list[nodes.Node]:
     result: list[nodes.Node] = [_usage(parser.usage)]
     result += _parsed(parser.description, context)
     for group in parser.groups:
@@ -69,7 +74,8 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
                     context,
                 )
             )
-    result += [_subcommand(sub, context) for sub in parser.subcommands]
+    if depth < NESTED_SUBCOMMAND_LEVELS:
+        result += _subcommand_sections(parser, context, depth)
     result += _parsed(parser.epilog, context)
     return result
 
@@ -80,7 +86,18 @@ def _usage(usage: str) -> nodes.literal_block:
     return block
 
 
-def _subcommand(sub: Subcommand, context: Context) -> nodes.section:
+def _subcommand_sections(parser: Parser, context: Context, depth: int) -> list[nodes.Node]:
+    """A section per subcommand, holding its own subcommands' sections down to the limit, then
+    followed by them."""
+    result: list[nodes.Node] = []
+    for sub in parser.subcommands:
+        result.append(_subcommand(sub, context, depth + 1))
+        if depth + 1 >= NESTED_SUBCOMMAND_LEVELS:
+            result += _subcommand_sections(sub.parser, context, depth + 1)
+    return result
+
+
+def _subcommand(sub: Subcommand, context: Context, depth: int) -> nodes.section:
     body: list[nodes.Node] = []
     if sub.aliases:
         body.append(
@@ -89,7 +106,7 @@ def _subcommand(sub: Subcommand, context: Context) -> nodes.section:
             )
         )
     body += _parsed(sub.help, context)
-    body += _whole_parser(sub.parser, context)
+    body += _whole_parser(sub.parser, context, depth)
     return _section(sub.parser.prog, sub.parser.prog, body, context)
 
 
