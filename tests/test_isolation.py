@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from conftest import warnings_of
 
-UNRULY = ("noisy", "exits_at_import", "parses_at_import", "main_only")
+UNRULY = (
+    "noisy",
+    "exits_at_import",
+    "parses_at_import",
+    "main_only",
+    "asks_at_import",
+    "raises_at_import",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +68,7 @@ def test_what_user_code_does_stays_in_its_load(app, warning, capsys) -> None:
 def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     app.build()
     errors = _errors_by_line(warning)
-    assert sorted(errors) == [13, 17, 21, 25]
+    assert sorted(errors) == [13, 17, 21, 25, 33, 37]
 
     assert "cannot import module 'exits_at_import': it called sys.exit(4)" in errors[13]
     assert "exits_at_import.py:5" in errors[13]
@@ -79,6 +86,14 @@ def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
 
     assert "calling main_only:complains() failed: it called sys.exit(2)" in errors[25]
     assert "the config file ~/.toolrc is missing" in errors[25]
+
+    assert "cannot import module 'asks_at_import': EOFError" in errors[33]
+    assert "asks_at_import.py:4" in errors[33]
+    assert "Warming up the model cache…" in errors[33]
+
+    assert "cannot import module 'raises_at_import': RuntimeError: no GPU found" in errors[37]
+    assert "raises_at_import.py:6" in errors[37]
+    assert "checking for a GPU" in errors[37]
 
     html = (Path(app.outdir) / "index.html").read_text()
     assert 'id="cmdoption-listed-name"' in html

@@ -79,11 +79,14 @@ def _load_uncached(locator: Locator) -> Loaded:
 
 @contextlib.contextmanager
 def _isolated(printed: io.StringIO) -> Iterator[None]:
-    """Run user code with a neutral command line, its output captured, ``sys.path`` restored."""
-    saved_argv = sys.argv
+    """Run user code with a neutral command line and no input, its output captured,
+    ``sys.path`` restored."""
+    saved_argv, saved_stdin = sys.argv, sys.stdin
     saved_path = sys.path
     saved_path_entries = list(sys.path)
     sys.argv = [UNSET_PROG]
+    # Code that asks a question (input()) gets EOFError instead of waiting forever.
+    sys.stdin = io.StringIO()
     try:
         with (
             contextlib.redirect_stdout(printed),
@@ -92,7 +95,7 @@ def _isolated(printed: io.StringIO) -> Iterator[None]:
         ):
             yield
     finally:
-        sys.argv = saved_argv
+        sys.argv, sys.stdin = saved_argv, saved_stdin
         saved_path[:] = saved_path_entries
         sys.path = saved_path
 
