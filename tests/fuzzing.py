@@ -139,6 +139,7 @@ defaults = st.one_of(
     st.builds(Unprintable),
     st.just({f"key{i}": i for i in range(2000)}),
     st.just(frozenset({"b", "a"})),
+    st.just({"z", "y"}),
     st.just(len),
     st.just(int),
 )
@@ -146,6 +147,7 @@ choices = st.one_of(
     st.none(),
     st.lists(st.sampled_from(["a", "b", "ü", "x y", "*"]), min_size=1, max_size=4, unique=True),
     st.just(range(3)),
+    st.just({"b", "a", "x y"}),
     st.just(range(250)),
     st.builds(lambda: [Opaque()]),
 )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import pickle
+import subprocess
+import sys
 from collections import Counter
 
 from docutils import nodes
@@ -138,3 +141,34 @@ def _model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...
     for sub in parsed.subcommands:
         found += _model_signatures(sub.parser)
     return found
+
+
+SETS = """
+import argparse
+from sphinx_argdoc import model
+
+parser = argparse.ArgumentParser(prog="tool")
+exclusive = parser.add_mutually_exclusive_group()
+exclusive.add_argument("--mode", choices={"fast", "slow", "safe", "auto"}, help="%(choices)s")
+exclusive.add_argument("--tags", default=frozenset({"x", "y", "z", "w"}), help="%(default)s")
+parser.add_argument("kind", choices={"alpha", "beta", "gamma"})
+parser.add_argument("--empty", default=set())
+print(model.build(parser, "tool"))
+"""
+
+
+def test_sets_print_in_the_same_order_in_every_process() -> None:
+    def built(seed: int) -> str:
+        environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        return subprocess.run(
+            [sys.executable, "-c", SETS],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    first = built(1)
+    assert "{auto,fast,safe,slow}" in first and "frozenset({'w', 'x', 'y', 'z'})" in first
+    assert "default='set()'" in first
+    assert all(built(seed) == first for seed in (2, 3, 4))

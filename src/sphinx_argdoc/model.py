@@ -8,10 +8,11 @@ here writes to the parser.
 from __future__ import annotations
 
 import argparse
+import copy
 import inspect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 # Usage lines wrap anywhere, inside a repr too.
@@ -120,13 +121,67 @@ def _formatter(parser: argparse.ArgumentParser, prog: str) -> argparse.HelpForma
 
 def _usage(parser: argparse.ArgumentParser, prog: str) -> str:
     formatter = _formatter(parser, prog)
-    formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
+    actions, exclusive_groups = _usage_inputs(parser)
+    formatter.add_usage(parser.usage, actions, exclusive_groups, prefix="")
     try:
         return _without_addresses(formatter.format_help().strip())
     except Exception:
         # Some parsers (tuple metavars on positionals, odd nargs, MetavarTypeHelpFormatter
         # without types) make argparse's own usage crash.
         return prog
+
+
+def _usage_inputs(
+    parser: argparse.ArgumentParser,
+) -> tuple[list[argparse.Action], list[argparse._MutuallyExclusiveGroup]]:
+    """The parser's actions and exclusive groups, with sets in them in a stable order."""
+    stable = {id(action): _in_stable_order(action) for action in parser._actions}
+    groups = []
+    for group in parser._mutually_exclusive_groups:
+        members = [stable.get(id(action), action) for action in group._group_actions]
+        if members != group._group_actions:
+            group = copy.copy(group)
+            group._group_actions = members
+        groups.append(group)
+    return [stable[id(action)] for action in parser._actions], groups
+
+
+def _in_stable_order(action: argparse.Action) -> argparse.Action:
+    """*action*, or a copy of it whose set-valued choices and default print sorted: a set of
+    strings iterates in a different order in every Python process, and a build must not."""
+    changes: dict[str, object] = {}
+    if isinstance(action.choices, (set, frozenset)):
+        changes["choices"] = sorted(action.choices, key=_printed)
+    if isinstance(action.default, (set, frozenset)):
+        changes["default"] = _SortedSet.of(action.default)
+    if not changes:
+        return action
+    try:
+        stable = copy.copy(action)
+        vars(stable).update(changes)
+    except Exception:
+        return action
+    return stable
+
+
+@dataclass(frozen=True, repr=False)
+class _SortedSet:
+    """Stands in for a set default: prints as the set does, with its items sorted."""
+
+    text: str
+
+    @classmethod
+    def of(cls, items: set[object] | frozenset[object]) -> _SortedSet:
+        inner = ", ".join(sorted(_printed(item, repr) for item in items))
+        if type(items) is set:
+            return cls(f"{{{inner}}}" if inner else "set()")
+        name = type(items).__name__
+        return cls(f"{name}({{{inner}}})" if inner else f"{name}()")
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
 
 
 def _groups(
@@ -153,6 +208,8 @@ def _option(
     formatter: argparse.HelpFormatter,
     exclusive: dict[int, tuple[str, ...]],
 ) -> Option:
+    exclusive_with = exclusive.get(id(action), ())
+    action = _in_stable_order(action)
     signature = _signature(action, formatter)
     template = _help_template(action, formatter)
     help_text, help_error = _expanded_help(action, formatter, template)
@@ -168,7 +225,7 @@ def _option(
         required=bool(action.required) and bool(action.option_strings),
         positional=not action.option_strings,
         deprecated=bool(getattr(action, "deprecated", False)),
-        exclusive_with=exclusive.get(id(action), ()),
+        exclusive_with=exclusive_with,
         help_error=help_error,
     )
 
@@ -327,9 +384,9 @@ def _text(value: object) -> str:
     return "" if value is None else inspect.cleandoc(_printed(value))
 
 
-def _printed(value: object) -> str:
-    """``str(value)``, or the type's name when the object cannot print itself."""
+def _printed(value: object, show: Callable[[object], str] = str) -> str:
+    """``str(value)`` (or *show*), or the type's name when the object cannot print itself."""
     try:
-        return str(value)
+        return show(value)
     except Exception:
         return f"<{type(value).__qualname__}>"
