@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import sys
 from pathlib import Path
 
 import huge_clis
@@ -14,6 +16,7 @@ from docutils.utils import new_document
 from sphinx import addnodes
 
 from sphinx_argdoc import model, render, select
+from sphinx_argdoc.errors import ArgdocError
 
 LEVELS = [" ".join(["deep"] + [f"level{n}" for n in range(1, k + 1)]) for k in range(51)]
 
@@ -75,3 +78,18 @@ def test_a_thousand_groups_each_render_and_select() -> None:
     assert names == [(f"--g{n}-o0",) for n in range(1000)]
     last = render.render(parsed, select.select(parsed, "Group 999", False), context)
     assert [names for root in last for _, names in _signatures(root)] == [("--g999-o0",)]
+
+
+def test_subcommands_that_loop_back_are_an_error_not_a_crash() -> None:
+    parser = argparse.ArgumentParser(prog="loop")
+    child = parser.add_subparsers().add_parser("child")
+    # Real code reaches this by registering a shared parser under itself.
+    child.add_subparsers().choices["again"] = parser
+    with pytest.raises(ArgdocError, match="loop child again is loop again"):
+        model.build(parser, "loop")
+
+
+def test_absurdly_deep_subcommands_are_an_error_not_a_crash() -> None:
+    assert model.build(huge_clis.nested(300), "deep").subcommands
+    with pytest.raises(ArgdocError, match="nest too deep"):
+        model.build(huge_clis.nested(sys.getrecursionlimit()), "deep")

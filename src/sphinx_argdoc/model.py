@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .errors import ArgdocError
+
 # Usage lines wrap anywhere, inside a repr too.
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
@@ -83,6 +85,14 @@ class Parser:
 
 def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
     """Describe *parser* as it would print its help if its ``prog`` were *prog*."""
+    try:
+        return _described(parser, prog, {})
+    except RecursionError:
+        # Hundreds of nested subcommands; deeper than any CLI, reachable by generated ones.
+        raise ArgdocError(f"{prog}: the subcommands nest too deep to document") from None
+
+
+def _described(parser: argparse.ArgumentParser, prog: str, ancestors: dict[int, str]) -> Parser:
     formatter = _formatter(parser, prog)
     exclusive = _exclusive_partners(parser, formatter)
     return Parser(
@@ -99,7 +109,7 @@ def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
             )
             for title, description, actions, is_custom in _groups(parser)
         ),
-        subcommands=tuple(_subcommands(parser, prog)),
+        subcommands=tuple(_subcommands(parser, prog, {**ancestors, id(parser): prog})),
     )
 
 
@@ -343,7 +353,9 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
     return _positional_name(action, formatter)
 
 
-def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcommand]:
+def _subcommands(
+    parser: argparse.ArgumentParser, prog: str, ancestors: dict[int, str]
+) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
@@ -360,11 +372,16 @@ def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcomm
             help_text = helps.get(name)
             if help_text is argparse.SUPPRESS:
                 continue
+            if id(subparser) in ancestors:
+                raise ArgdocError(
+                    f"{prog} {name} is {ancestors[id(subparser)]} again: the subcommands loop "
+                    "back to a parser that contains them"
+                )
             yield Subcommand(
                 name=name,
                 aliases=aliases,
                 help=_without_addresses(_text(help_text)),
-                parser=build(subparser, f"{prog} {name}"),
+                parser=_described(subparser, f"{prog} {name}", ancestors),
             )
 
 
