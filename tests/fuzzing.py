@@ -121,6 +121,9 @@ _OPTION_NAMES = [
     "--help",
     "--version",
     "---triple",
+    "+p",
+    "++plus",
+    "/win",
 ]
 _POSITIONAL_NAMES = ["src", "dst", "files", "Ünïcode", "with_under"]
 metavars = st.one_of(
@@ -194,9 +197,30 @@ def parsers(draw: st.DrawFn, max_depth: int = 2) -> argparse.ArgumentParser:
                 ]
             )
         ),
+        **draw(_parser_extras()),
     )
     _populate(draw, parser, max_depth)
     return parser
+
+
+def _parent() -> argparse.ArgumentParser:
+    # Parents lend their actions, the very same objects, to every child parser.
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--shared", default={"b", "a"}, help="From a parent: %(default)s.")
+    parent.add_argument_group("Shared group").add_argument("--lent", help="Lent.")
+    return parent
+
+
+def _parser_extras() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "prefix_chars": st.sampled_from(["-+", "+", "-/"]),
+            "usage": st.sampled_from(["%(prog)s [options]", "%(prog)", "use it\n  well", "%s"]),
+            "argument_default": st.sampled_from([argparse.SUPPRESS, 0]),
+            "parents": st.builds(_parent).map(lambda parent: [parent]),
+        },
+    )
 
 
 def _populate(draw: st.DrawFn, parser: argparse.ArgumentParser, depth: int) -> None:
