@@ -18,5 +18,7 @@ def _forget_loaded_parsers(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("argparse", ArgparseDirective)
+    app.add_event("argdoc-option-rendered")
+    app.add_event("argdoc-group-rendered")
     app.connect("builder-inited", _forget_loaded_parsers)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

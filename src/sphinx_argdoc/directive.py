@@ -48,6 +48,11 @@ class ArgparseDirective(SphinxDirective):
             parse_text=self._parse_rst,
             nodefault=options.nodefault,
             nodefaultconst=options.nodefaultconst,
+            index=options.index,
+            summary=options.summary,
+            option_rendered=self._emit_option_rendered,
+            group_rendered=self._emit_group_rendered,
+            ids_on_page=self._ids_on_page(),
         )
         result = render.render(parser, selection, context)
         self._register(result)
@@ -105,14 +110,39 @@ class ArgparseDirective(SphinxDirective):
         self.state.nested_parse(lines, self.content_offset, holder)
         return list(holder.children)
 
+    def _ids_on_page(self) -> set[str]:
+        # Data of the document being read: Sphinx starts it anew for each page.
+        return cast(set[str], self.env.temp_data.setdefault("argdoc-ids-on-page", set()))
+
+    def _emit_option_rendered(
+        self, option: model.Option, prog: str, entry: list[nodes.Node]
+    ) -> None:
+        self.env.events.emit("argdoc-option-rendered", option, prog, entry)
+
+    def _emit_group_rendered(self, group: model.Group, prog: str, body: list[nodes.Node]) -> None:
+        self.env.events.emit("argdoc-group-rendered", group, prog, body)
+
     def _register(self, result: list[nodes.Node]) -> None:
         std = cast(StandardDomain, self.env.get_domain("std"))
         for root in result:
             if not isinstance(root, nodes.Element):
                 continue
+            for labelled in root.findall(nodes.Element):
+                if render.LABEL_ATTRIBUTE in labelled:
+                    _add_label(std, labelled, self.env.docname)
             for signature in root.findall(addnodes.desc_signature):
                 program = signature.get(render.PROGRAM_ATTRIBUTE)
                 if program is None:
                     continue
                 for name in signature["allnames"]:
                     std.add_program_option(program, name, self.env.docname, signature["ids"][0])
+
+
+def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:
+    # The first rendering of a group keeps the label, as the first entry of an option keeps the
+    # option: pages that show a group twice mark the copies :no-index:.
+    label = node[render.LABEL_ATTRIBUTE]
+    if label in std.anonlabels:
+        return
+    std.anonlabels[label] = (docname, node["ids"][0])
+    std.labels[label] = (docname, node["ids"][0], node[render.LABEL_TITLE_ATTRIBUTE])

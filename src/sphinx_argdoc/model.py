@@ -12,6 +12,7 @@ import copy
 import inspect
 import itertools
 import re
+import reprlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from .errors import ArgdocError
 # Usage lines wrap anywhere, inside a repr too.
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
+#: Longer defaults (big dicts, long lists) are shortened to about this many characters.
+_MAX_DEFAULT = 80
 
 
 @dataclass(frozen=True)
@@ -160,33 +163,25 @@ def _in_stable_order(action: argparse.Action) -> argparse.Action:
     """*action*, or a copy of it whose set-valued choices and default print sorted: a set of
     strings iterates in a different order in every Python process, and a build must not."""
     changes: dict[str, object] = {}
-    if isinstance(action.choices, (set, frozenset)):
-        changes["choices"] = sorted(action.choices, key=_printed)
-    if isinstance(action.default, (set, frozenset)):
-        changes["default"] = _SortedSet.of(action.default)
-    if not changes:
-        return action
     try:
+        if isinstance(action.choices, (set, frozenset)):
+            changes["choices"] = sorted(action.choices, key=_printed)
+        if isinstance(action.default, (set, frozenset)):
+            changes["default"] = _SortedSet(_set_text(action.default))
+        if not changes:
+            return action
         stable = copy.copy(action)
         vars(stable).update(changes)
-    except Exception:
+    except Exception:  # an item that cannot print itself, an action that cannot be copied
         return action
     return stable
 
 
 @dataclass(frozen=True, repr=False)
 class _SortedSet:
-    """Stands in for a set default: prints as the set does, with its items sorted."""
+    """Stands in for a set default where argparse prints it (``%(default)s``)."""
 
     text: str
-
-    @classmethod
-    def of(cls, items: set[object] | frozenset[object]) -> _SortedSet:
-        inner = ", ".join(sorted(_printed(item, repr) for item in items))
-        if type(items) is set:
-            return cls(f"{{{inner}}}" if inner else "set()")
-        name = type(items).__name__
-        return cls(f"{name}({{{inner}}})" if inner else f"{name}()")
 
     def __str__(self) -> str:
         return self.text
@@ -219,6 +214,7 @@ def _option(
     exclusive: dict[int, tuple[str, ...]],
 ) -> Option:
     exclusive_with = exclusive.get(id(action), ())
+    default = _default(action)
     action = _in_stable_order(action)
     signature = _signature(action, formatter)
     template = _help_template(action, formatter)
@@ -230,7 +226,7 @@ def _option(
         help_mentions_default="%(default)" in template,
         help_mentions_choices="%(choices)" in template,
         choices=_choices(action),
-        default=_default(action),
+        default=default,
         is_flag=isinstance(action, (argparse._StoreConstAction, argparse.BooleanOptionalAction)),
         required=bool(action.required) and bool(action.option_strings),
         positional=not action.option_strings,
@@ -325,7 +321,58 @@ def _default(action: argparse.Action) -> str | None:
         return None
     if isinstance(value, str) and (not value or value != value.strip()):
         return repr(value)
-    return _without_addresses(_printed(value))
+    try:
+        text = _set_text(value) if isinstance(value, (set, frozenset)) else str(value)
+    except Exception:
+        text = f"<{type(value).__qualname__}>"
+    return _shortened(value, _without_addresses(text))
+
+
+def _set_text(value: set[object] | frozenset[object]) -> str:
+    # A set prints in hash order, which changes between runs for strings: sort for the docs.
+    items = ", ".join(sorted(repr(item) for item in value))
+    if not items:
+        return f"{type(value).__name__}()"
+    return f"{{{items}}}" if isinstance(value, set) else f"frozenset({{{items}}})"
+
+
+def _shortened(value: object, text: str) -> str:
+    """*text*, or for a long default the start of it: the first items, then ``…``."""
+    if len(text) <= _MAX_DEFAULT:
+        return text
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        # reprlib shows a broken __repr__ as <Type instance>: it does not raise.
+        text = _without_addresses(_SHORT_REPR.repr(value))
+    return text if len(text) <= _MAX_DEFAULT else text[: _MAX_DEFAULT - 1].rstrip() + "…"
+
+
+class _ShortRepr(reprlib.Repr):
+    """``reprlib`` limits, but a dict keeps its own key order (``reprlib`` sorts the keys)."""
+
+    def repr_dict(self, x: dict[object, object], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in itertools.islice(x.items(), self.maxdict)
+        ]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+
+def _short_repr() -> reprlib.Repr:
+    short = _ShortRepr()
+    short.maxlevel = 2
+    short.maxdict = 4
+    short.maxlist = short.maxtuple = short.maxset = short.maxfrozenset = 6
+    short.maxstring = short.maxother = 24
+    return short
+
+
+_SHORT_REPR = _short_repr()
 
 
 def _without_addresses(text: str) -> str:

@@ -22,6 +22,10 @@ class DirectiveOptions:
     nogroup: bool
     nodefault: bool
     nodefaultconst: bool
+    index: bool = True
+    """False for ``:no-index:``: no std-domain objects, labels or index entries."""
+    summary: bool = False
+    """``:summary:``: a table of the options above each group's entries."""
 
     spec: ClassVar[dict[str, Any]] = {
         "module": directives.unchanged_required,
@@ -31,6 +35,9 @@ class DirectiveOptions:
         "nogroup": directives.flag,
         "nodefault": directives.flag,
         "nodefaultconst": directives.flag,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+        "summary": directives.flag,
     }
 
     @classmethod
@@ -45,6 +52,8 @@ class DirectiveOptions:
             nogroup="nogroup" in given,
             nodefault="nodefault" in given,
             nodefaultconst="nodefaultconst" in given,
+            index=not ("no-index" in given or "noindex" in given),
+            summary="summary" in given,
         )
 
 
