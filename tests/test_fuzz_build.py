@@ -59,7 +59,7 @@ def _built(prog: str, titles: list[str]) -> Iterator[tuple[SphinxTestApp, str]]:
         srcdir.mkdir()
         (srcdir / "conf.py").write_text(CONF)
         (srcdir / "index.rst").write_text("Fuzz\n====\n\n.. toctree::\n\n   whole\n   split\n")
-        (srcdir / "whole.rst").write_text("Whole\n=====\n\n" + _directive(prog))
+        (srcdir / "whole.rst").write_text("Whole\n=====\n\n" + _directive(prog, ":summary:"))
         split = [_directive(prog, f":group: {title}") for title in titles]
         split.append(_directive(prog, ":nogroup:"))
         (srcdir / "split.rst").write_text("Split\n=====\n\n" + "".join(split))
