@@ -85,7 +85,7 @@ class ArgparseDirective(SphinxDirective):
             logger.info(
                 "%s printed while it was loaded (not shown in the page): %s",
                 locator,
-                loaded.output.strip(),
+                load.output_tail(loaded.output),
                 location=self.get_location(),
             )
 

@@ -16,7 +16,7 @@ from .errors import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
 UNSET_PROG = "<sphinx-argdoc: no prog>"
-#: How much of what user code printed an error message quotes.
+#: How much of what user code printed a message quotes (the end: errors come last).
 _OUTPUT_TAIL = 1000
 
 T = TypeVar("T")
@@ -130,13 +130,15 @@ def _command_line_parsing_refused() -> Iterator[None]:
         argparse.ArgumentParser.parse_args = original  # type: ignore[method-assign]
 
 
-def _quoted(output: str) -> str:
+def output_tail(output: str) -> str:
+    """The end of what user code printed, short enough for a message."""
     text = output.strip()
-    if not text:
-        return ""
-    if len(text) > _OUTPUT_TAIL:
-        text = "…" + text[-_OUTPUT_TAIL:]
-    return f"; it printed:\n{text}"
+    return "…" + text[-_OUTPUT_TAIL:] if len(text) > _OUTPUT_TAIL else text
+
+
+def _quoted(output: str) -> str:
+    text = output_tail(output)
+    return f"; it printed:\n{text}" if text else ""
 
 
 def _import(name: str) -> object:

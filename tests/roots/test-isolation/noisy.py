@@ -11,6 +11,7 @@ sys.path.insert(0, "/nonexistent/added-at-import")
 
 
 def parser() -> argparse.ArgumentParser:
+    print("." * 3000)  # a progress bar
     print("noisy: building the parser")
     sys.argv = ["replaced-in-call"]
     sys.path.append("/nonexistent/added-in-call")
