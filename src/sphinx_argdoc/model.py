@@ -13,7 +13,7 @@ import inspect
 import itertools
 import re
 import reprlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .errors import ArgdocError
@@ -309,7 +309,7 @@ def _choices(action: argparse.Action) -> tuple[str, ...]:
         return ()
     try:
         shown = list(itertools.islice(iter(action.choices), _MAX_CHOICES + 1))
-    except TypeError:
+    except Exception:  # not iterable, or a container of the CLI's own that fails
         return ()
     texts = tuple(_without_addresses(_printed(choice)) for choice in shown[:_MAX_CHOICES])
     return (*texts, "…") if len(shown) > _MAX_CHOICES else texts
@@ -448,9 +448,9 @@ def _text(value: object) -> str:
     return "" if value is None else inspect.cleandoc(_printed(value))
 
 
-def _printed(value: object, show: Callable[[object], str] = str) -> str:
-    """``str(value)`` (or *show*), or the type's name when the object cannot print itself."""
+def _printed(value: object) -> str:
+    """``str(value)``, or the type's name when the object cannot print itself."""
     try:
-        return show(value)
+        return str(value)
     except Exception:
         return f"<{type(value).__qualname__}>"
