@@ -16,24 +16,25 @@ from pathlib import Path
 import generated_cli
 from fuzzing import parsers
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_argdoc import model, render, select
 
-CONF = 'extensions = ["sphinx_argdoc"]\nproject = "fuzz"\n'
+CONF = 'extensions = ["myst_parser", "sphinx_argdoc"]\nproject = "fuzz"\n'
 PAGES = ("index", "whole", "split")
 
 
 @settings(max_examples=30, deadline=None)
-@given(parsers())
+@given(parsers(), st.booleans())
 def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once(
-    parser: argparse.ArgumentParser,
+    parser: argparse.ArgumentParser, markdown: bool
 ) -> None:
     generated_cli.CURRENT[:] = [parser]
     parsed = model.build(parser, parser.prog)
     titles = sorted({" ".join(title.split()) for title in parsed.custom_group_titles})
-    with _built(parser.prog, titles) as (first, first_warnings):
+    with _built(parser.prog, titles, markdown) as (first, first_warnings):
         assert "[argdoc.directive]" not in first_warnings
         assert "Traceback" not in first_warnings
         assert _signatures(first, "whole") == _model_signatures(parsed)
@@ -45,7 +46,7 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
         )
         assert _signatures(first, "split") == expected
         first_pages = _pages(first)
-    with _built(parser.prog, titles) as (second, second_warnings):
+    with _built(parser.prog, titles, markdown) as (second, second_warnings):
         assert _pages(second) == first_pages
         assert second_warnings.replace(str(second.srcdir), "") == first_warnings.replace(
             str(first.srcdir), ""
@@ -53,7 +54,9 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
 
 
 @contextmanager
-def _built(prog: str, titles: list[str]) -> Iterator[tuple[SphinxTestApp, str]]:
+def _built(prog: str, titles: list[str], markdown: bool) -> Iterator[tuple[SphinxTestApp, str]]:
+    """A text build of a whole-parser page and a page of :group: blocks and :nogroup:, the latter
+    in reST or in Markdown (``eval-rst`` blocks under headings, as big CLI pages are written)."""
     with tempfile.TemporaryDirectory() as directory:
         srcdir = Path(directory) / "src"
         srcdir.mkdir()
@@ -62,7 +65,13 @@ def _built(prog: str, titles: list[str]) -> Iterator[tuple[SphinxTestApp, str]]:
         (srcdir / "whole.rst").write_text("Whole\n=====\n\n" + _directive(prog, ":summary:"))
         split = [_directive(prog, f":group: {title}") for title in titles]
         split.append(_directive(prog, ":nogroup:"))
-        (srcdir / "split.rst").write_text("Split\n=====\n\n" + "".join(split))
+        if markdown:
+            blocks = [
+                f"## Part {n}\n\n```{{eval-rst}}\n{block}```\n\n" for n, block in enumerate(split)
+            ]
+            (srcdir / "split.md").write_text("# Split\n\n" + "".join(blocks))
+        else:
+            (srcdir / "split.rst").write_text("Split\n=====\n\n" + "".join(split))
         warning = io.StringIO()
         app = SphinxTestApp("text", srcdir=srcdir, status=io.StringIO(), warning=warning)
         try:
