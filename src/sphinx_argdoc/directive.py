@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import ClassVar, cast
 
 from docutils import nodes
-from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import load, model, render, select
+from . import coverage, helptext, load, model, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -29,7 +28,8 @@ class ArgparseDirective(SphinxDirective):
         try:
             options = DirectiveOptions.from_directive(self.options)
             parser = self._model(options)
-            selection = select.select(parser, options.group, options.nogroup)
+            selection = self._select(options, parser)
+            help_format = self._help_format(options)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
             return []
@@ -43,20 +43,34 @@ class ArgparseDirective(SphinxDirective):
                 subtype="empty",
             )
         self._warn_unexpanded_help(parser, selection)
-        context = render.Context(
-            document=self.state.document,
-            parse_text=self._parse_rst,
-            nodefault=options.nodefault,
-            nodefaultconst=options.nodefaultconst,
-            index=options.index,
-            summary=options.summary,
-            option_rendered=self._emit_option_rendered,
-            group_rendered=self._emit_group_rendered,
-            ids_on_page=self._ids_on_page(),
+        with helptext.text_parser(self, help_format) as parse_text:
+            context = render.Context(
+                document=self.state.document,
+                parse_text=parse_text,
+                nodefault=options.nodefault,
+                nodefaultconst=options.nodefaultconst,
+                index=options.index,
+                summary=options.summary,
+                option_rendered=self._emit_option_rendered,
+                group_rendered=self._emit_group_rendered,
+                ids_on_page=self._ids_on_page(),
+            )
+            result = render.render(parser, selection, context)
+        coverage.note_render(
+            self.env, options.locator, parser, selection, options.group, self.get_location()
         )
-        result = render.render(parser, selection, context)
         self._register(result)
         return result
+
+    def _select(self, options: DirectiveOptions, parser: model.Parser) -> select.Selection:
+        try:
+            return select.select(parser, options.group, options.nogroup)
+        except ArgdocError:
+            # The error names the group; a coverage warning about the parser would repeat it.
+            coverage.note_failed_render(
+                self.env, options.locator, parser, options.group, self.get_location()
+            )
+            raise
 
     def _warn_unexpanded_help(self, parser: model.Parser, selection: select.Selection) -> None:
         for group in selection.groups:
@@ -102,13 +116,11 @@ class ArgparseDirective(SphinxDirective):
         )
         return locator.module.rpartition(".")[2]
 
-    def _parse_rst(self, text: str) -> list[nodes.Node]:
-        source, line = self.get_source_info()
-        lines = StringList(text.splitlines(), source=source)
-        lines.items = [(source, line - 1)] * len(lines)
-        holder = nodes.Element()
-        self.state.nested_parse(lines, self.content_offset, holder)
-        return list(holder.children)
+    def _help_format(self, options: DirectiveOptions) -> str:
+        help_format = options.help_format or getattr(self.config, helptext.CONFIG_VALUE)
+        if help_format == "markdown" or options.markdown_body:
+            helptext.require_markdown()
+        return str(help_format)
 
     def _ids_on_page(self) -> set[str]:
         # Data of the document being read: Sphinx starts it anew for each page.

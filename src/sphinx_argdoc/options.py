@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from docutils.parsers.rst import directives
 
 from .errors import ArgdocError
+from .helptext import FORMATS
 from .load import Locator
 
 
@@ -26,6 +27,9 @@ class DirectiveOptions:
     """False for ``:no-index:``: no std-domain objects, labels or index entries."""
     summary: bool = False
     """``:summary:``: a table of the options above each group's entries."""
+    help_format: str | None = None
+    """How help text is read (one of ``helptext.FORMATS``); ``None``: as conf.py says."""
+    markdown_body: bool = False
 
     spec: ClassVar[dict[str, Any]] = {
         "module": directives.unchanged_required,
@@ -38,6 +42,9 @@ class DirectiveOptions:
         "no-index": directives.flag,
         "noindex": directives.flag,
         "summary": directives.flag,
+        "help-format": directives.unchanged_required,
+        "markdownhelp": directives.flag,
+        "markdown": directives.flag,
     }
 
     @classmethod
@@ -54,6 +61,8 @@ class DirectiveOptions:
             nodefaultconst="nodefaultconst" in given,
             index=not ("no-index" in given or "noindex" in given),
             summary="summary" in given,
+            help_format=_help_format(given),
+            markdown_body="markdown" in given,
         )
 
 
@@ -63,6 +72,19 @@ def _locator(given: Mapping[str, Any]) -> Locator:
         needed = " and ".join(f":{name}:" for name in missing)
         raise ArgdocError(f"the argparse directive needs {needed} to find the parser")
     return Locator(given["module"].strip(), given["func"].strip())
+
+
+def _help_format(given: Mapping[str, Any]) -> str | None:
+    asked = _stripped(given.get("help-format"))
+    if asked is not None and asked not in FORMATS:
+        choices = ", ".join(FORMATS)
+        raise ArgdocError(f":help-format: must be one of {choices}, not {asked!r}")
+    flag = next((name for name in ("markdown", "markdownhelp") if name in given), None)
+    if flag is None:
+        return asked
+    if asked not in (None, "markdown"):
+        raise ArgdocError(f":{flag}: reads help as Markdown; it excludes :help-format: {asked}")
+    return "markdown"
 
 
 def _stripped(value: str | None) -> str | None:

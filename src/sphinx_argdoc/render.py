@@ -18,7 +18,8 @@ from sphinx.locale import _
 from .model import Group, Option, Parser, Subcommand
 from .select import Selection
 
-ParseText = Callable[[str], list[nodes.Node]]
+#: Parses user text; the second argument says what the text documents, for messages.
+ParseText = Callable[[str, str], list[nodes.Node]]
 #: Called with an option, its program and its nodes (index entry and description), which the
 #: callee may change in place before they are placed on the page.
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
@@ -111,7 +112,7 @@ def _whole_parser(parser: Parser, context: Context, depth: int = 0) -> list[node
         _label_target(program_label(parser.prog), parser.prog, context),
         _usage(parser.usage),
     ]
-    result += _parsed(parser.description, context)
+    result += _parsed(parser.description, f"description of {parser.prog}", context)
     for group in parser.groups:
         if group.options:
             section = _section(
@@ -124,7 +125,7 @@ def _whole_parser(parser: Parser, context: Context, depth: int = 0) -> list[node
             result.append(section)
     if depth < NESTED_SUBCOMMAND_LEVELS:
         result += _subcommand_sections(parser, context, depth)
-    result += _parsed(parser.epilog, context)
+    result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
     return result
 
 
@@ -153,7 +154,7 @@ def _subcommand(sub: Subcommand, context: Context, depth: int) -> nodes.section:
                 "", "", nodes.emphasis("", _("Aliases:")), nodes.Text(" "), *_literals(sub.aliases)
             )
         )
-    body += _parsed(sub.help, context)
+    body += _parsed(sub.help, f"help of {sub.parser.prog}", context)
     body += _whole_parser(sub.parser, context, depth)
     return _section(sub.parser.prog, sub.parser.prog, body, context)
 
@@ -168,7 +169,7 @@ def _section(
 
 
 def _group_body(group: Group, prog: str, context: Context) -> list[nodes.Node]:
-    result = _parsed(group.description, context)
+    result = _parsed(group.description, f"description of {prog} group {group.title!r}", context)
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
     for option in group.options:
@@ -200,7 +201,7 @@ def _entry(option: Option, prog: str, context: Context) -> list[nodes.Node]:
     desc = addnodes.desc(
         "",
         signature,
-        addnodes.desc_content("", *_details(option, context)),
+        addnodes.desc_content("", *_details(option, prog, context)),
         domain="std",
         objtype="option",
         desctype="option",
@@ -236,8 +237,8 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
     return signature
 
 
-def _details(option: Option, context: Context) -> list[nodes.Node]:
-    result = _parsed(option.help, context)
+def _details(option: Option, prog: str, context: Context) -> list[nodes.Node]:
+    result = _parsed(option.help, f"help of {prog} {option.names[0]}", context)
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
@@ -322,7 +323,12 @@ def _first_sentence(desc: addnodes.desc) -> list[nodes.Node]:
     if content is None or not content.children:
         return []
     paragraph = content.children[0]
-    if not isinstance(paragraph, nodes.paragraph) or "argdoc-fact" in paragraph["classes"]:
+    if isinstance(paragraph, nodes.line_block) and paragraph.children:
+        # Help read as plain text keeps its line breaks in a line block: its first line leads.
+        paragraph = paragraph.children[0]
+    if not isinstance(paragraph, (nodes.paragraph, nodes.line)):
+        return []
+    if "argdoc-fact" in paragraph["classes"]:
         return []
     result: list[nodes.Node] = []
     for child in paragraph.children:
@@ -362,8 +368,8 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def _parsed(text: str, context: Context) -> list[nodes.Node]:
-    return context.parse_text(text) if text.strip() else []
+def _parsed(text: str, about: str, context: Context) -> list[nodes.Node]:
+    return context.parse_text(text, about) if text.strip() else []
 
 
 def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from .errors import ArgdocError
-from .model import Group, Parser
+from .model import Group, Option, Parser
 
 
 @dataclass(frozen=True)
@@ -48,3 +48,27 @@ def _spaced(title: str) -> str:
 def is_empty(selection: Selection) -> bool:
     """Whether nothing in the selection would be documented."""
     return not any(group.options for group in selection.groups)
+
+
+def group_sizes(parser: Parser) -> tuple[tuple[str, int], ...]:
+    """Each argument group title once, in order, with how many options ``:group:`` renders."""
+    sizes: dict[str, int] = {}
+    for group in parser.groups:
+        if group.is_custom:
+            sizes[group.title] = sizes.get(group.title, 0) + len(group.options)
+    return tuple(sizes.items())
+
+
+def visible_group_titles(parser: Parser) -> tuple[str, ...]:
+    """Titles of the argument groups that have something to document, in order."""
+    return tuple(title for title, size in group_sizes(parser) if size)
+
+
+def ungrouped_names(parser: Parser) -> tuple[str, ...]:
+    """A name (the first long one) of each visible option that only ``:nogroup:`` renders."""
+    default_groups = (group for group in parser.groups if not group.is_custom)
+    return tuple(_long_name(option) for group in default_groups for option in group.options)
+
+
+def _long_name(option: Option) -> str:
+    return next((name for name in option.names if name.startswith("--")), option.names[0])
