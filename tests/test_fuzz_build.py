@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -20,23 +21,30 @@ from hypothesis import strategies as st
 from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_argdoc import model, render, select
+from sphinx_argdoc import helptext, model, render, select
 
 CONF = 'extensions = ["myst_parser", "sphinx_argdoc"]\nproject = "fuzz"\n'
 PAGES = ("index", "whole", "split")
+MESSAGE = re.compile(r"^\S+:\d+: (?:WARNING|ERROR): ", re.MULTILINE)
+MESSAGE_TYPE = re.compile(r" \[(\w+\.\w+)\]$", re.MULTILINE)
 
 
 @settings(max_examples=30, deadline=None)
-@given(parsers(), st.booleans())
+@given(parsers(), st.booleans(), st.sampled_from(helptext.FORMATS))
 def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once(
-    parser: argparse.ArgumentParser, markdown: bool
+    parser: argparse.ArgumentParser, markdown: bool, help_format: str
 ) -> None:
     generated_cli.CURRENT[:] = [parser]
     parsed = model.build(parser, parser.prog)
     titles = sorted({" ".join(title.split()) for title in parsed.custom_group_titles})
-    with _built(parser.prog, titles, markdown) as (first, first_warnings):
+    with _built(parser.prog, titles, markdown, help_format) as (first, first_warnings):
         assert "[argdoc.directive]" not in first_warnings
         assert "Traceback" not in first_warnings
+        if help_format == "text":
+            # Text shown as written cannot be malformed: only the CLI's own slips are reported.
+            types = MESSAGE_TYPE.findall(first_warnings)
+            assert len(types) == len(MESSAGE.findall(first_warnings))
+            assert set(types) <= {"argdoc.help", "argdoc.empty"}
         assert _signatures(first, "whole") == _model_signatures(parsed)
         whole = select.select(parsed, None, False).groups
         expected = Counter(
@@ -46,7 +54,7 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
         )
         assert _signatures(first, "split") == expected
         first_pages = _pages(first)
-    with _built(parser.prog, titles, markdown) as (second, second_warnings):
+    with _built(parser.prog, titles, markdown, help_format) as (second, second_warnings):
         assert _pages(second) == first_pages
         assert second_warnings.replace(str(second.srcdir), "") == first_warnings.replace(
             str(first.srcdir), ""
@@ -54,13 +62,15 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
 
 
 @contextmanager
-def _built(prog: str, titles: list[str], markdown: bool) -> Iterator[tuple[SphinxTestApp, str]]:
+def _built(
+    prog: str, titles: list[str], markdown: bool, help_format: str
+) -> Iterator[tuple[SphinxTestApp, str]]:
     """A text build of a whole-parser page and a page of :group: blocks and :nogroup:, the latter
     in reST or in Markdown (``eval-rst`` blocks under headings, as big CLI pages are written)."""
     with tempfile.TemporaryDirectory() as directory:
         srcdir = Path(directory) / "src"
         srcdir.mkdir()
-        (srcdir / "conf.py").write_text(CONF)
+        (srcdir / "conf.py").write_text(f"{CONF}argdoc_help_format = {help_format!r}\n")
         (srcdir / "index.rst").write_text("Fuzz\n====\n\n.. toctree::\n\n   whole\n   split\n")
         (srcdir / "whole.rst").write_text("Whole\n=====\n\n" + _directive(prog, ":summary:"))
         split = [_directive(prog, f":group: {title}") for title in titles]
@@ -76,7 +86,7 @@ def _built(prog: str, titles: list[str], markdown: bool) -> Iterator[tuple[Sphin
         app = SphinxTestApp("text", srcdir=srcdir, status=io.StringIO(), warning=warning)
         try:
             app.build()
-            yield app, warning.getvalue()
+            yield app, re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue())
         finally:
             app.cleanup()
 
