@@ -35,9 +35,9 @@ class ArgparseDirective(SphinxDirective):
             return []
         if not selection.whole and select.is_empty(selection):
             logger.warning(
-                "%s: argument group %r has nothing to document (every option in it is hidden)",
+                "%s: %s has nothing to document (every option in it is hidden)",
                 parser.prog,
-                options.group,
+                _selected(options),
                 location=self.get_location(),
                 type="argdoc",
                 subtype="empty",
@@ -158,3 +158,10 @@ def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:
         return
     std.anonlabels[label] = (docname, node["ids"][0])
     std.labels[label] = (docname, node["ids"][0], node[render.LABEL_TITLE_ATTRIBUTE])
+
+
+def _selected(options: DirectiveOptions) -> str:
+    """What a ``:group:`` or ``:nogroup:`` block renders, as a message names it."""
+    if options.group is None:
+        return ":nogroup: (the options in no argument group)"
+    return f"argument group {options.group!r}"
