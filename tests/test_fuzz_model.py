@@ -90,12 +90,22 @@ def _check_partition(parser: argparse.ArgumentParser, parsed: model.Parser) -> N
 
 
 def _snapshot(parser: argparse.ArgumentParser) -> list[object]:
-    def state(action: argparse.Action) -> dict[str, object]:
-        return {key: id(value) for key, value in vars(action).items()}
+    """Identity of everything the model reads, down to the items of lists and dicts."""
 
-    return [state(action) for action in parser._actions] + [
-        id(group) for group in parser._action_groups
-    ]
+    def identity(value: object) -> object:
+        if isinstance(value, (list, tuple, dict, set)):
+            return (id(value), tuple(id(item) for item in value))
+        return id(value)
+
+    def state(thing: object) -> dict[str, object]:
+        return {key: identity(value) for key, value in vars(thing).items()}
+
+    containers = [*parser._action_groups, *parser._mutually_exclusive_groups]
+    return (
+        [state(parser)]
+        + [state(action) for action in parser._actions]
+        + [state(container) for container in containers]
+    )
 
 
 def test_a_title_nobody_can_write_is_not_offered() -> None:
