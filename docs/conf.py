@@ -10,7 +10,7 @@ import sphinx_argdoc
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # The pages document the example command-line tools in place, without installing them.
-sys.path[:0] = [str(EXAMPLES / "greet"), str(EXAMPLES / "mytool"), str(EXAMPLES / "servecli")]
+sys.path[:0] = [str(EXAMPLES / name) for name in ("greet", "mytool", "servecli", "gitlike")]
 
 project = "sphinx-argdoc"
 author = "sphinx-argdoc contributors"

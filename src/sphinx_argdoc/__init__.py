@@ -18,6 +18,8 @@ def _forget_loaded_parsers(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # autodoc owns ``autodoc_mock_imports``, which loading honours (as sphinx-argparse did).
+    app.setup_extension("sphinx.ext.autodoc")
     app.add_directive("argparse", ArgparseDirective)
     app.add_event("argdoc-option-rendered")
     app.add_event("argdoc-group-rendered")

@@ -11,7 +11,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import coverage, helptext, load, model, render, select
+from . import coverage, helptext, load, model, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -26,8 +26,9 @@ class ArgparseDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         try:
-            options = DirectiveOptions.from_directive(self.options)
-            parser = self._model(options)
+            options = DirectiveOptions.from_directive(self.options, str(self.env.srcdir))
+            root = self._model(options)
+            parser = select.navigate(root, options.path)
             selection = self._select(options, parser)
             help_format = self._help_format(options)
         except ArgdocError as exc:
@@ -43,6 +44,7 @@ class ArgparseDirective(SphinxDirective):
                 subtype="empty",
             )
         self._warn_unexpanded_help(parser, selection)
+        body = self._body(parser, options)
         with helptext.text_parser(self, help_format) as parse_text:
             context = render.Context(
                 document=self.state.document,
@@ -54,6 +56,16 @@ class ArgparseDirective(SphinxDirective):
                 option_rendered=self._emit_option_rendered,
                 group_rendered=self._emit_group_rendered,
                 ids_on_page=self._ids_on_page(),
+                nosubcommands=options.nosubcommands,
+                noepilog=options.noepilog,
+                nodescription=options.nodescription,
+                manpage=options.manpage,
+                body=body.free,
+                overrides=body.overrides,
+                legacy_id_prefix=_legacy_id_prefix(options.locator),
+                legacy_command=_legacy_command(root, options.path),
+                program_aliases=_program_aliases(root, options.path),
+                index_groups=options.index_groups,
             )
             result = render.render(parser, selection, context)
         coverage.note_render(
@@ -86,11 +98,37 @@ class ArgparseDirective(SphinxDirective):
                         subtype="help",
                     )
 
+    def _body(self, parser: model.Parser, options: DirectiveOptions) -> overrides.Body:
+        """The directive's content, parsed: free text and overrides; each mistake warned once."""
+        if not self.content:
+            return overrides.Body((), (), ())
+        body = overrides.split_body(helptext.parse_body(self, options.markdown_body))
+        problems = [
+            *body.problems,
+            *(
+                f"override {term!r} names no option, argument group or subcommand of {parser.prog}"
+                for term in overrides.unmatched(body.overrides, parser)
+            ),
+        ]
+        for problem in problems:
+            logger.warning(problem, location=self.get_location(), type="argdoc", subtype="override")
+        return body
+
     def _model(self, options: DirectiveOptions) -> model.Parser:
-        loaded = load.load(options.locator)
+        if options.locator.filename:
+            # Not imported, so no module's change would tell Sphinx to read this page again.
+            self.env.note_dependency(options.locator.filename)
+        loaded = load.load(options.locator, self._mock_imports())
         load.memo(("output", options.locator), lambda: self._report_output(options.locator, loaded))
         prog = options.prog or self._fallback_prog(loaded, options.locator)
-        return load.memo(("model", options.locator, prog), lambda: model.build(loaded.parser, prog))
+        return load.memo(
+            ("model", options.locator, prog, options.color),
+            lambda: model.build(loaded.parser, prog, options.color),
+        )
+
+    def _mock_imports(self) -> list[str]:
+        return list(getattr(self.config, "autodoc_mock_imports", None) or [])
+
 
     def _report_output(self, locator: load.Locator, loaded: load.Loaded) -> None:
         # Printing at import is common and harmless (banners, deprecation notes): worth a
@@ -146,8 +184,10 @@ class ArgparseDirective(SphinxDirective):
                 program = signature.get(render.PROGRAM_ATTRIBUTE)
                 if program is None:
                     continue
-                for name in signature["allnames"]:
-                    std.add_program_option(program, name, self.env.docname, signature["ids"][0])
+                aliases: list[str] = signature.get(render.PROGRAM_ALIASES_ATTRIBUTE, [])
+                for each in (program, *aliases):
+                    for name in signature["allnames"]:
+                        std.add_program_option(each, name, self.env.docname, signature["ids"][0])
 
 
 def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:
@@ -158,6 +198,25 @@ def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:
         return
     std.anonlabels[label] = (docname, node["ids"][0])
     std.labels[label] = (docname, node["ids"][0], node[render.LABEL_TITLE_ATTRIBUTE])
+
+
+def _legacy_id_prefix(locator: load.Locator) -> str:
+    # sphinx-argparse prefixed group ids with "{module}-{func}", or "{func}" for a file.
+    return f"{locator.module}-{locator.func}" if locator.module else locator.func
+
+
+def _legacy_command(root: model.Parser, path: tuple[str, ...]) -> str:
+    command = root.prog
+    for sub in select.walk(root, path):
+        command = render.legacy_command(command, sub)
+    return command
+
+
+def _program_aliases(root: model.Parser, path: tuple[str, ...]) -> tuple[str, ...]:
+    aliases: tuple[str, ...] = ()
+    for sub in select.walk(root, path):
+        aliases = render.alias_programs(sub, aliases)
+    return aliases
 
 
 def _selected(options: DirectiveOptions) -> str:

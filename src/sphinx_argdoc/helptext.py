@@ -23,6 +23,7 @@ from docutils.statemachine import StringList
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
 
 from .errors import ArgdocError
 from .render import ParseText
@@ -83,8 +84,12 @@ def parse_body(directive: SphinxDirective, markdown: bool) -> list[nodes.Node]:
     The body is written in the page source, so its problems keep their own line numbers.
     """
     if not markdown:
-        holder = nodes.Element()
-        directive.state.nested_parse(directive.content, directive.content_offset, holder)
+        # sphinx-argparse's own examples put section titles in the body; docutils accepts a
+        # title only where a section may go.
+        holder = nodes.section()
+        nested_parse_with_titles(
+            directive.state, directive.content, holder, directive.content_offset
+        )
         return list(holder.children)
     _, first_line = directive.state_machine.get_source_and_line(directive.content_offset + 1)
     render = _markdown_renderer(directive, (first_line or 1) - 1)

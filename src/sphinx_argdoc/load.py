@@ -6,6 +6,8 @@ import argparse
 import contextlib
 import importlib
 import io
+import os
+import runpy
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -24,13 +26,18 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Locator:
-    """Where a parser comes from: ``module`` and a dotted attribute path inside it."""
+    """Where a parser comes from: ``module`` (or a Python file) and a dotted attribute path.
+
+    ``passparser``: the attribute fills a fresh parser given to it instead of returning one.
+    """
 
     module: str
     func: str
+    filename: str | None = None
+    passparser: bool = False
 
     def __str__(self) -> str:
-        return f"{self.module}:{self.func}"
+        return f"{self.filename or self.module}:{self.func}"
 
 
 @dataclass(frozen=True)
@@ -52,21 +59,24 @@ def clear_cache() -> None:
     _memo.clear()
 
 
-def load(locator: Locator) -> Loaded:
-    """Return the parser named by *locator*, importing and calling user code once per build."""
+def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
+    """Return the parser named by *locator*, importing and calling user code once per build.
+
+    Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs.
+    """
     loaded = _cache.get(locator)
     if loaded is None:
-        loaded = _cache[locator] = _load_uncached(locator)
+        loaded = _cache[locator] = _load_uncached(locator, mock_imports)
     return loaded
 
 
-def _load_uncached(locator: Locator) -> Loaded:
+def _load_uncached(locator: Locator, mock_imports: Sequence[str]) -> Loaded:
     printed = io.StringIO()
     try:
-        with _isolated(printed):
-            module = _import(locator.module)
+        with _isolated(printed), _mocked(mock_imports):
+            module = _run_file(locator.filename) if locator.filename else _import(locator.module)
             target = _attribute(module, locator)
-            result = _call(target, locator) if callable(target) else target
+            result = _result(target, locator)
     except ArgdocError as exc:
         raise ArgdocError(f"{exc}{_quoted(printed.getvalue())}") from exc
     if not isinstance(result, argparse.ArgumentParser):
@@ -75,6 +85,28 @@ def _load_uncached(locator: Locator) -> Loaded:
             f"{_quoted(printed.getvalue())}"
         )
     return Loaded(result, prog_is_derived=result.prog == UNSET_PROG, output=printed.getvalue())
+
+
+def _result(target: object, locator: Locator) -> object:
+    if isinstance(target, argparse.ArgumentParser) or not callable(target):
+        return target
+    if not locator.passparser:
+        return _call(target, locator)
+    parser = argparse.ArgumentParser()
+    _call(target, locator, parser)
+    return parser
+
+
+@contextlib.contextmanager
+def _mocked(modules: Sequence[str]) -> Iterator[None]:
+    if not modules:
+        yield
+        return
+    # Sphinx 9 re-exports it from a private module without declaring it exported.
+    from sphinx.ext.autodoc.mock import mock  # type: ignore[attr-defined,unused-ignore]
+
+    with mock(list(modules)):
+        yield
 
 
 @contextlib.contextmanager
@@ -145,20 +177,49 @@ def _import(name: str) -> object:
     try:
         return importlib.import_module(name)
     except _ParsesCommandLine as exc:
-        raise ArgdocError(
-            f"importing module {name!r} parses the command line (parse_args() at {exc.where}), "
-            "so it would run the program; put the code that runs it under "
-            "`if __name__ == \"__main__\":`"
-        ) from None
+        raise _runs_the_program(f"importing module {name!r}", exc) from None
     except BaseException as exc:  # user code may raise anything, SystemExit included
         if isinstance(exc, KeyboardInterrupt):
             raise
         raise ArgdocError(f"cannot import module {name!r}: {_describe(exc)}") from exc
 
 
+def _run_file(filename: str) -> object:
+    if not os.path.isfile(filename):
+        raise ArgdocError(f"cannot read :filename: {filename}: there is no such file")
+    try:
+        # Run as a module would be imported: an ``if __name__ == "__main__"`` block stays idle.
+        namespace = runpy.run_path(filename, run_name=_module_name_of(filename))
+    except _ParsesCommandLine as exc:
+        raise _runs_the_program(f"running {filename}", exc) from None
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        raise ArgdocError(f"cannot run {filename}: {_describe(exc)}") from exc
+    return _Namespace(namespace)
+
+
+def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
+    return ArgdocError(
+        f"{doing} parses the command line (parse_args() at {exc.where}), so it would run the "
+        "program; put the code that runs it under `if __name__ == \"__main__\":`"
+    )
+
+
+def _module_name_of(filename: str) -> str:
+    return os.path.splitext(os.path.basename(filename))[0]
+
+
+class _Namespace:
+    """The globals of a file run by ``:filename:``, read like a module's attributes."""
+
+    def __init__(self, names: dict[str, object]) -> None:
+        self.__dict__.update(names)
+
+
 def _attribute(module: object, locator: Locator) -> object:
     target = module
-    walked = [locator.module]
+    walked = [locator.filename or locator.module]
     for part in locator.func.split("."):
         try:
             target = getattr(target, part)
@@ -170,10 +231,10 @@ def _attribute(module: object, locator: Locator) -> object:
     return target
 
 
-def _call(target: object, locator: Locator) -> object:
+def _call(target: object, locator: Locator, *args: object) -> object:
     assert callable(target)
     try:
-        return target()
+        return target(*args)
     except _ParsesCommandLine as exc:
         raise ArgdocError(
             f"{locator}() parses the command line (parse_args() at {exc.where}) instead of "

@@ -14,13 +14,14 @@ import itertools
 import re
 import reprlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import ArgdocError
 
 # Usage lines wrap anywhere, inside a repr too.
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: Longer defaults (big dicts, long lists) are shortened to about this many characters.
 _MAX_DEFAULT = 80
 
@@ -48,6 +49,8 @@ class Option:
     exclusive_with: tuple[str, ...]
     help_error: str | None = None
     """Why the help's ``%``-formats could not be expanded (the raw help is kept)."""
+    dest: str = ""
+    """A positional's ``dest``, which ``names`` lacks when choices name it (``{a,b}``)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Group:
     description: str
     options: tuple[Option, ...]
     is_custom: bool
+    lists_subcommands: bool = False
+    """The group holds the subcommand chooser (which is not an option: ``options`` lacks it)."""
 
 
 @dataclass(frozen=True)
@@ -86,21 +91,28 @@ class Parser:
         return tuple(group.title for group in self.groups if group.is_custom)
 
 
-def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
-    """Describe *parser* as it would print its help if its ``prog`` were *prog*."""
+def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Parser:
+    """Describe *parser* as it would print its help if its ``prog`` were *prog*.
+
+    Without *color*, the ANSI colour codes that argparse (3.14+) or a custom formatter puts
+    into usage, option names and help are left out.
+    """
     try:
-        return _described(parser, prog, {})
+        built = _build(parser, prog, color, {})
+        return built if color else _decolored(built)
     except RecursionError:
         # Hundreds of nested subcommands; deeper than any CLI, reachable by generated ones.
         raise ArgdocError(f"{prog}: the subcommands nest too deep to document") from None
 
 
-def _described(parser: argparse.ArgumentParser, prog: str, ancestors: dict[int, str]) -> Parser:
-    formatter = _formatter(parser, prog)
+def _build(
+    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+) -> Parser:
+    formatter = _formatter(parser, prog, color)
     exclusive = _exclusive_partners(parser, formatter)
     return Parser(
         prog=prog,
-        usage=_usage(parser, prog),
+        usage=_usage(parser, prog, color),
         description=_with_prog(_text(parser.description), prog),
         epilog=_with_prog(_text(parser.epilog), prog),
         groups=tuple(
@@ -109,11 +121,42 @@ def _described(parser: argparse.ArgumentParser, prog: str, ancestors: dict[int, 
                 description=description,
                 options=tuple(_option(action, formatter, exclusive) for action in actions),
                 is_custom=is_custom,
+                lists_subcommands=_lists_subcommands(group),
             )
-            for title, description, actions, is_custom in _groups(parser)
+            for group, (title, description, actions, is_custom) in zip(
+                parser._action_groups, _groups(parser), strict=True
+            )
         ),
-        subcommands=tuple(_subcommands(parser, prog, {**ancestors, id(parser): prog})),
+        subcommands=tuple(_subcommands(parser, prog, color, {**ancestors, id(parser): prog})),
     )
+
+
+def _decolored(parser: Parser) -> Parser:
+    return replace(
+        parser,
+        usage=_without_ansi(parser.usage).strip(),
+        groups=tuple(
+            replace(group, options=tuple(_decolored_option(o) for o in group.options))
+            for group in parser.groups
+        ),
+        subcommands=tuple(
+            replace(sub, parser=_decolored(sub.parser)) for sub in parser.subcommands
+        ),
+    )
+
+
+def _decolored_option(option: Option) -> Option:
+    return replace(
+        option,
+        names=tuple(_without_ansi(name) for name in option.names),
+        signature=tuple((_without_ansi(n), _without_ansi(a)) for n, a in option.signature),
+        help=_without_ansi(option.help),
+        exclusive_with=tuple(_without_ansi(name) for name in option.exclusive_with),
+    )
+
+
+def _without_ansi(text: str) -> str:
+    return _ANSI_ESCAPE.sub("", text)
 
 
 def visible(action: argparse.Action) -> bool:
@@ -123,17 +166,24 @@ def visible(action: argparse.Action) -> bool:
     )
 
 
-def _formatter(parser: argparse.ArgumentParser, prog: str) -> argparse.HelpFormatter:
+def _formatter(
+    parser: argparse.ArgumentParser, prog: str, color: bool = False
+) -> argparse.HelpFormatter:
     # A fixed width keeps usage wrapping the same on every machine, whatever $COLUMNS says.
     formatter_class = parser.formatter_class
     try:
-        return formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
+        formatter = formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
     except TypeError:
-        return formatter_class(prog=prog)
+        formatter = formatter_class(prog=prog)
+    # Python 3.14 colours help when the terminal allows it; a page wants it only on request.
+    set_color = getattr(formatter, "_set_color", None)
+    if callable(set_color):
+        set_color(color and bool(getattr(parser, "color", False)))
+    return formatter
 
 
-def _usage(parser: argparse.ArgumentParser, prog: str) -> str:
-    formatter = _formatter(parser, prog)
+def _usage(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> str:
+    formatter = _formatter(parser, prog, color)
     actions, exclusive_groups = _usage_inputs(parser)
     formatter.add_usage(parser.usage, actions, exclusive_groups, prefix="")
     try:
@@ -208,6 +258,10 @@ def _groups(
         yield (title, _text(group.description), actions, is_custom)
 
 
+def _lists_subcommands(group: argparse._ArgumentGroup) -> bool:
+    return any(isinstance(a, argparse._SubParsersAction) for a in group._group_actions)
+
+
 def _option(
     action: argparse.Action,
     formatter: argparse.HelpFormatter,
@@ -233,6 +287,7 @@ def _option(
         deprecated=bool(getattr(action, "deprecated", False)),
         exclusive_with=exclusive_with,
         help_error=help_error,
+        dest="" if action.option_strings else str(action.dest),
     )
 
 
@@ -401,7 +456,7 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
 
 
 def _subcommands(
-    parser: argparse.ArgumentParser, prog: str, ancestors: dict[int, str]
+    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
 ) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
@@ -428,7 +483,7 @@ def _subcommands(
                 name=name,
                 aliases=aliases,
                 help=_without_addresses(_text(help_text)),
-                parser=_described(subparser, f"{prog} {name}", ancestors),
+                parser=_build(subparser, f"{prog} {name}", color, ancestors),
             )
 
 

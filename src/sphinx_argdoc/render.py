@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
+from sphinx.util.nodes import _make_id as _sphinx_make_id
 
+from . import overrides
 from .model import Group, Option, Parser, Subcommand
+from .overrides import Override
 from .select import Selection
 
 #: Parses user text; the second argument says what the text documents, for messages.
@@ -32,6 +35,8 @@ PROGRAM_ATTRIBUTE = "argdoc-program"
 #: with the link text that ``:ref:`` shows by default in ``LABEL_TITLE_ATTRIBUTE``.
 LABEL_ATTRIBUTE = "argdoc-label"
 LABEL_TITLE_ATTRIBUTE = "argdoc-label-title"
+#: Attribute listing the other programs the same options answer to (via subcommand aliases).
+PROGRAM_ALIASES_ATTRIBUTE = "argdoc-program-aliases"
 
 #: Subcommand sections nest this deep; deeper ones follow as siblings. Writers have a fixed
 #: number of heading levels (text: 7, LaTeX: 7 from part to subparagraph), and each section's
@@ -55,12 +60,36 @@ class Context:
     ids_on_page: set[str] = field(default_factory=set)
     """Ids given on this page so far, by every directive on it: MyST parses each ``eval-rst``
     block as a document of its own, whose ``ids`` do not show the other blocks' ids."""
+    nosubcommands: bool = False
+    noepilog: bool = False
+    nodescription: bool = False
+    manpage: bool = False
+    body: tuple[nodes.Node, ...] = ()
+    """The directive body's free content, shown before the generated text."""
+    overrides: tuple[Override, ...] = ()
+    legacy_id_prefix: str | None = None
+    """``{module}-{func}``: sphinx-argparse's prefix for the ids of the top groups' sections."""
+    legacy_command: str | None = None
+    """The command as sphinx-argparse named it in ids: ``vcs commit (ci)`` (default: prog)."""
+    index_groups: tuple[str, ...] = ()
+    program_aliases: tuple[str, ...] = ()
+    """Other names of the parser being rendered, through subcommand aliases (``vcs ci``)."""
+    subcommand_depth: int = 0
+    """How many subcommand sections the parser being rendered is inside."""
 
 
 def render(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
     """Nodes for *selection* of *parser*: the whole parser, or the bodies of some groups."""
+    result = _command_target(parser, context, selection.whole)
+    if selection.whole and context.manpage:
+        return result + _manpage(parser, context)
+    result += context.body
     if selection.whole:
-        return _whole_parser(parser, context)
+        return result + _whole_parser(parser, context)
+    return result + _selected_groups(parser, selection, context)
+
+
+def _selected_groups(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
     titled = sum(1 for group in selection.groups if group.options) > 1 and not any(
         group.is_custom for group in selection.groups
     )
@@ -68,14 +97,65 @@ def render(parser: Parser, selection: Selection, context: Context) -> list[nodes
     for group in selection.groups:
         if not (group.options or group.description):
             continue
+        override = overrides.for_group(context.overrides, group)
+        if overrides.skips(override):
+            continue
         if titled and group.options:
             result.append(nodes.rubric(group.title, group.title))
         if group.options:
             result.append(
                 _label_target(group_label(parser.prog, group.title), group.title, context)
             )
-        result += _group_body(group, parser.prog, context)
+        result += _group_body(group, parser.prog, context, override)
     return result
+
+
+def _command_target(parser: Parser, context: Context, whole: bool) -> list[nodes.Node]:
+    """sphinx-argparse's anchor for the command (``#prog``), and the ``:index-groups:`` entries."""
+    if not (whole or context.index_groups):
+        return []
+    legacy = _sphinx_make_id(context.legacy_command or parser.prog)
+    target_id = legacy if legacy and _id_is_free(legacy, context) else None
+    target = nodes.target("", "", ids=[target_id or _page_unique_id(context, parser.prog)])
+    context.ids_on_page.add(target["ids"][0])
+    context.document.note_explicit_target(target)
+    result: list[nodes.Node] = [target]
+    if context.index_groups:
+        entries = [
+            ("single", f"{group}; {parser.prog}", target["ids"][0], "", None)
+            for group in context.index_groups
+        ]
+        result.insert(0, addnodes.index(entries=entries))
+    return result
+
+
+def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
+    """The sections a manual page has: synopsis, description, options, subcommands."""
+    prog = parser.prog
+    result: list[nodes.Node] = [
+        _label_target(program_label(prog), prog, context),
+        _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context),
+    ]
+    # The body goes where a manual page's reader looks for prose: into its description.
+    description = list(context.body)
+    if not context.nodescription:
+        description += _parsed(parser.description, f"description of {prog}", context)
+    if not context.noepilog:
+        description += _parsed(parser.epilog, f"epilog of {prog}", context)
+    if description:
+        result.append(_section(_("Description"), f"{prog}-description", description, context))
+    groups: list[nodes.Node] = [
+        _group_section(group, prog, context, override)
+        for group, override in _shown_groups(parser, context)
+    ]
+    if groups:
+        result.append(_section(_("Options"), f"{prog}-options-section", groups, context))
+    subcommands = _subcommands(parser, context)
+    if subcommands:
+        result.append(_section(_("Sub-commands"), f"{prog}-sub-commands", subcommands, context))
+    return result
+
+
 
 
 def std_program(prog: str) -> str:
@@ -107,25 +187,89 @@ def _mark_label(node: nodes.Element, label: str, title: str, context: Context) -
         node[LABEL_TITLE_ATTRIBUTE] = title
 
 
-def _whole_parser(parser: Parser, context: Context, depth: int = 0) -> list[nodes.Node]:
+def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
     result: list[nodes.Node] = [
         _label_target(program_label(parser.prog), parser.prog, context),
         _usage(parser.usage),
     ]
-    result += _parsed(parser.description, f"description of {parser.prog}", context)
+    if not context.nodescription:
+        result += _parsed(parser.description, f"description of {parser.prog}", context)
+    result += [
+        _group_section(group, parser.prog, context, override)
+        for group, override in _shown_groups(parser, context)
+    ]
+    nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
+    subcommands = _subcommands(parser, context) if nested else []
+    if subcommands:
+        _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
+    result += subcommands
+    if not context.noepilog:
+        result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
+    return result
+
+
+def _chooser_group_ids(parser: Parser, context: Context) -> list[str]:
+    """sphinx-argparse's ids for a group holding only the subcommand chooser (we show none)."""
+    ids = []
     for group in parser.groups:
-        if group.options:
-            section = _section(
-                group.title,
-                f"{parser.prog}-{group.title}",
-                _group_body(group, parser.prog, context),
-                context,
-            )
-            _mark_label(section, group_label(parser.prog, group.title), group.title, context)
-            result.append(section)
-    if depth < NESTED_SUBCOMMAND_LEVELS:
-        result += _subcommand_sections(parser, context, depth)
-    result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
+        if group.lists_subcommands and not group.options:
+            ids += _legacy_group_ids(group, parser.prog, context)
+    return ids
+
+
+def _shown_groups(parser: Parser, context: Context) -> list[tuple[Group, Override | None]]:
+    shown = []
+    for group in parser.groups:
+        override = overrides.for_group(context.overrides, group)
+        if group.options and not overrides.skips(override):
+            shown.append((group, override))
+    return shown
+
+
+def _group_section(
+    group: Group, prog: str, context: Context, override: Override | None
+) -> nodes.section:
+    section = _section(
+        group.title, f"{prog}-{group.title}", _group_body(group, prog, context, override), context
+    )
+    _mark_label(section, group_label(prog, group.title), group.title, context)
+    _add_free_ids(section, _legacy_group_ids(group, prog, context), context)
+    return section
+
+
+def _add_free_ids(section: nodes.section, ids: Iterable[str], context: Context) -> None:
+    """Give *section* each of *ids* that no node on the page has yet: the first one keeps it."""
+    for each in ids:
+        if each and _id_is_free(each, context):
+            section["ids"].append(each)
+            context.document.ids[each] = section
+            context.ids_on_page.add(each)
+
+
+def _id_is_free(candidate: str, context: Context) -> bool:
+    return candidate not in context.document.ids and candidate not in context.ids_on_page
+
+
+def _legacy_group_ids(group: Group, prog: str, context: Context) -> list[str]:
+    """The ids sphinx-argparse gave this group's section, so that old links keep working."""
+    # It renamed argparse's default groups and built ids from the lowercased, dashed title.
+    title = overrides.legacy_title(group).replace(" ", "-").lower()
+    ids = [_sphinx_make_id(f"{context.legacy_command or prog}-{title}")]
+    if context.legacy_id_prefix is not None:
+        ids.append(f"{context.legacy_id_prefix}-{title}")
+    return ids
+
+
+def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
+    if context.nosubcommands:
+        return []
+    # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
+    inner = replace(context, nodescription=False, noepilog=False, legacy_id_prefix=None)
+    result: list[nodes.section] = []
+    for sub in parser.subcommands:
+        override = overrides.for_subcommand(context.overrides, sub)
+        if not overrides.skips(override):
+            result += _subcommand(sub, inner, override)
     return result
 
 
@@ -135,18 +279,10 @@ def _usage(usage: str) -> nodes.literal_block:
     return block
 
 
-def _subcommand_sections(parser: Parser, context: Context, depth: int) -> list[nodes.Node]:
-    """A section per subcommand, holding its own subcommands' sections down to the limit, then
-    followed by them."""
-    result: list[nodes.Node] = []
-    for sub in parser.subcommands:
-        result.append(_subcommand(sub, context, depth + 1))
-        if depth + 1 >= NESTED_SUBCOMMAND_LEVELS:
-            result += _subcommand_sections(sub.parser, context, depth + 1)
-    return result
-
-
-def _subcommand(sub: Subcommand, context: Context, depth: int) -> nodes.section:
+def _subcommand(
+    sub: Subcommand, context: Context, override: Override | None
+) -> list[nodes.section]:
+    """*sub*'s section, and past the nesting limit the sections of its subcommands after it."""
     body: list[nodes.Node] = []
     if sub.aliases:
         body.append(
@@ -154,9 +290,50 @@ def _subcommand(sub: Subcommand, context: Context, depth: int) -> nodes.section:
                 "", "", nodes.emphasis("", _("Aliases:")), nodes.Text(" "), *_literals(sub.aliases)
             )
         )
-    body += _parsed(sub.help, f"help of {sub.parser.prog}", context)
-    body += _whole_parser(sub.parser, context, depth)
-    return _section(sub.parser.prog, sub.parser.prog, body, context)
+    # The parser's description says more than the one-line help; show the help only without it.
+    summary, about = (
+        (sub.parser.description, "description") if sub.parser.description else (sub.help, "help")
+    )
+    body += overrides.applied(override, _parsed(summary, f"{about} of {sub.parser.prog}", context))
+    parent = context.legacy_command or sub.parser.prog[: -len(sub.name)].rstrip()
+    inner = replace(
+        context,
+        nodescription=True,
+        overrides=overrides.inside(context.overrides, override),
+        program_aliases=alias_programs(sub, context.program_aliases),
+        legacy_command=legacy_command(parent, sub),
+        subcommand_depth=context.subcommand_depth + 1,
+    )
+    section = _section(sub.parser.prog, sub.parser.prog, body, context)
+    # sphinx-argparse also used the bare name; with aliases that id had spaces, so not that one.
+    bare = [] if sub.aliases else [sub.name]
+    _add_free_ids(section, [_sphinx_make_id(inner.legacy_command or ""), *bare], context)
+    section.extend(_whole_parser(sub.parser, inner))
+    if inner.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
+        return [section]
+    deeper = _subcommands(sub.parser, inner)
+    if deeper:
+        _add_free_ids(deeper[0], _chooser_group_ids(sub.parser, inner), inner)
+    return [section, *deeper]
+
+
+def legacy_command(parent: str, sub: Subcommand) -> str:
+    """How sphinx-argparse named *sub* under *parent* in ids: aliases in parentheses."""
+    aliases = f" ({', '.join(sub.aliases)})" if sub.aliases else ""
+    return f"{parent} {sub.name}{aliases}"
+
+
+def alias_programs(sub: Subcommand, parent_aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Every other way to spell *sub*'s program: its aliases, under each name of its parent."""
+    parent = sub.parser.prog[: -len(sub.name)].rstrip()
+    spellings = (
+        f"{prefix} {name}"
+        for prefix in (parent, *parent_aliases)
+        for name in (sub.name, *sub.aliases)
+    )
+    return tuple(s for s in spellings if s != sub.parser.prog)
+
+
 
 
 def _section(
@@ -168,12 +345,19 @@ def _section(
     return section
 
 
-def _group_body(group: Group, prog: str, context: Context) -> list[nodes.Node]:
-    result = _parsed(group.description, f"description of {prog} group {group.title!r}", context)
+def _group_body(
+    group: Group, prog: str, context: Context, override: Override | None = None
+) -> list[nodes.Node]:
+    about = f"description of {prog} group {group.title!r}"
+    result = overrides.applied(override, _parsed(group.description, about, context))
+    context = replace(context, overrides=overrides.inside(context.overrides, override))
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
     for option in group.options:
-        entry = _entry(option, prog, context)
+        option_override = overrides.for_option(context.overrides, option)
+        if overrides.skips(option_override):
+            continue
+        entry = _entry(option, prog, context, option_override)
         if context.option_rendered is not None:
             context.option_rendered(option, prog, entry)
         desc = next((node for node in entry if isinstance(node, addnodes.desc)), None)
@@ -188,7 +372,9 @@ def _group_body(group: Group, prog: str, context: Context) -> list[nodes.Node]:
     return result
 
 
-def _entry(option: Option, prog: str, context: Context) -> list[nodes.Node]:
+def _entry(
+    option: Option, prog: str, context: Context, override: Override | None = None
+) -> list[nodes.Node]:
     signature = _signature(option, prog, context)
     node_id = signature["ids"][0]
     index = addnodes.index(
@@ -201,7 +387,7 @@ def _entry(option: Option, prog: str, context: Context) -> list[nodes.Node]:
     desc = addnodes.desc(
         "",
         signature,
-        addnodes.desc_content("", *_details(option, prog, context)),
+        addnodes.desc_content("", *overrides.applied(override, _details(option, prog, context))),
         domain="std",
         objtype="option",
         desctype="option",
@@ -233,6 +419,7 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
     signature["allnames"] = list(option.names)
     if context.index:
         signature[PROGRAM_ATTRIBUTE] = std_program(prog)
+        signature[PROGRAM_ALIASES_ATTRIBUTE] = [std_program(a) for a in context.program_aliases]
     context.document.note_explicit_target(signature)
     return signature
 
