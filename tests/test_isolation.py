@@ -61,15 +61,15 @@ def test_what_user_code_does_stays_in_its_load(app, warning, capsys) -> None:
     html = (Path(app.outdir) / "index.html").read_text()
     assert 'id="cmdoption-noisy-level"' in html
     assert "loading plugins" not in html
-    assert "index.rst:4" not in warnings_of(warning)
-    assert "index.rst:8" not in warnings_of(warning)
+    assert "index.rst:4:" not in warnings_of(warning)
+    assert "index.rst:8:" not in warnings_of(warning)
 
 
 @pytest.mark.sphinx("html", testroot="isolation", freshenv=True)
 def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     app.build()
     errors = _errors_by_line(warning)
-    assert sorted(errors) == [13, 17, 21, 25, 33, 37]
+    assert sorted(errors) == [13, 17, 21, 25, 33, 37, 41]
 
     assert "cannot import module 'exits_at_import': it called sys.exit(4)" in errors[13]
     assert "exits_at_import.py:5" in errors[13]
@@ -95,6 +95,9 @@ def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     assert "cannot import module 'raises_at_import': RuntimeError: no GPU found" in errors[37]
     assert "raises_at_import.py:6" in errors[37]
     assert "checking for a GPU" in errors[37]
+
+    assert "running " in errors[41] and "script.py parses the command line" in errors[41]
+    assert "script.py:6" in errors[41]
 
     html = (Path(app.outdir) / "index.html").read_text()
     assert 'id="cmdoption-listed-name"' in html
