@@ -129,7 +129,6 @@ class ArgparseDirective(SphinxDirective):
     def _mock_imports(self) -> list[str]:
         return list(getattr(self.config, "autodoc_mock_imports", None) or [])
 
-
     def _report_output(self, locator: load.Locator, loaded: load.Loaded) -> None:
         # Printing at import is common and harmless (banners, deprecation notes): worth a
         # line in the build log, not a warning that would fail a -W build.
