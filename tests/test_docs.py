@@ -167,7 +167,8 @@ class _Collector(logging.Handler):
     """Keeps ``(level, message)`` of every record the extension's loggers emit."""
 
     def __init__(self) -> None:
-        super().__init__()
+        # Errors and warnings; the information the build log also shows is not a problem to fix.
+        super().__init__(logging.WARNING)
         self.messages: list[tuple[str, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -211,7 +212,8 @@ def _message_templates(page: str) -> list[Template]:
             continue
         level, message = shown.groups()
         pattern = ".+".join(re.escape(part) for part in re.split(r"<[a-z ]+>", message))
-        templates.append((level.removeprefix("<page>:<line>: "), re.compile(pattern)))
+        # What the code printed follows some messages on lines of their own.
+        templates.append((level.removeprefix("<page>:<line>: "), re.compile(pattern, re.DOTALL)))
     return templates
 
 
