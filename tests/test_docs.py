@@ -15,6 +15,7 @@ from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_argdoc import cli
+from sphinx_argdoc.options import DirectiveOptions
 
 ROOT = TESTS.parent
 DOCS = ROOT / "docs"
@@ -96,6 +97,21 @@ def test_big_cli_page_shows_the_coverage_warnings_a_build_gives(tmp_path: Path) 
     shown = re.findall(r"^cli\.md:\d+: WARNING: .+$", (DOCS / "big-cli.md").read_text(), re.M)
     assert len(shown) == 2
     assert [line.replace(f"{source}/", "") for line in warnings.splitlines()] == shown
+
+
+def test_every_directive_option_has_a_rendered_example() -> None:
+    rendered = set()
+    for page in [*DOCS.glob("*.rst"), *DOCS.glob("*.md")]:
+        for example in page.read_text().split("argdoc-example")[1:]:
+            # A reST container ends at the first line back at its indentation; a Markdown one at
+            # a closing fence of four backquotes or more (the directive's own fence comes first).
+            lines = example.splitlines()[1:]
+            end_of_example = r"`{4,}\s*$" if page.suffix == ".md" else r"\S"
+            end = next((i for i, line in enumerate(lines) if re.match(end_of_example, line)), None)
+            assert end is not None, page
+            rendered.update(re.findall(r"^\s*:([a-z-]+):", "\n".join(lines[:end]), re.M))
+    aliases = {"noindex"}  # the other spelling of :no-index:, shown with it
+    assert sorted(set(DirectiveOptions.spec) - aliases - rendered) == []
 
 
 def test_quick_start_project_builds_without_warnings(tmp_path: Path) -> None:
