@@ -68,9 +68,17 @@ class ArgparseDirective(SphinxDirective):
                     )
 
     def _model(self, options: DirectiveOptions) -> model.Parser:
-        loaded = load.load(options.locator)
+        try:
+            loaded = load.load(options.locator)
+        finally:
+            self._note_source_files(options.locator)
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         return load.memo(("model", options.locator, prog), lambda: model.build(loaded.parser, prog))
+
+    def _note_source_files(self, locator: load.Locator) -> None:
+        # Editing the CLI's code then re-reads this page, and only pages like it.
+        for path in load.source_files(locator):
+            self.env.note_dependency(path)
 
     def _fallback_prog(self, loaded: load.Loaded, locator: load.Locator) -> str:
         if not loaded.prog_is_derived:

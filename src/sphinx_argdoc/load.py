@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
+from . import sources
 from .errors import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
@@ -56,7 +57,8 @@ def load(locator: Locator) -> Loaded:
 
 
 def _load_uncached(locator: Locator) -> Loaded:
-    with _argv_for_user_code():
+    sources.drop_if_changed(locator.module)
+    with _argv_for_user_code(), sources.recording(locator.module):
         module = _import(locator.module)
         target = _attribute(module, locator)
         result = _call(target, locator) if callable(target) else target
@@ -117,6 +119,11 @@ def _describe(exc: BaseException) -> str:
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
     message = str(exc) or "no message"
     return f"{type(exc).__name__}: {message}{where}"
+
+
+def source_files(locator: Locator) -> tuple[str, ...]:
+    """The project's files that *locator*'s parser was built from, as far as they are known."""
+    return sources.files_of(locator.module)
 
 
 _memo: dict[object, object] = {}
