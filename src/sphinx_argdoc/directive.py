@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import load, model, render, select
+from . import load, model, plaintext, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -95,6 +95,10 @@ class ArgparseDirective(SphinxDirective):
 
     def _parse_rst(self, text: str) -> list[nodes.Node]:
         source, line = self.get_source_info()
+        plain = plaintext.paragraph(text)
+        if plain is not None:
+            plain.source, plain.line = source, line
+            return [plain]
         lines = StringList(text.splitlines(), source=source)
         lines.items = [(source, line - 1)] * len(lines)
         holder = nodes.Element()
