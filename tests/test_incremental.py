@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import warnings_of
 
-CLI_MODULES = ("inc_cli_one", "inc_cli_two", "inc_shared_options", "inc_broken")
+CLI_MODULES = ("inc_cli_one", "inc_cli_two", "inc_cli_three", "inc_shared_options")
 
 
 @pytest.fixture(autouse=True)
@@ -81,10 +81,12 @@ def test_editing_a_module_the_cli_imports_rereads_only_the_pages_using_it(app, m
         '"--shared-and-renamed"',
     )
     again, read, _ = _rebuild(make_app, app)
-    assert read == ["one"]
-    html = (Path(again.outdir) / "one.html").read_text()
-    assert 'id="cmdoption-one-shared-and-renamed"' in html
-    assert 'id="cmdoption-one-shared"' not in html
+    # "three" imports the module after "one" did: it must be tracked all the same.
+    assert read == ["one", "three"]
+    for page in read:
+        html = (Path(again.outdir) / f"{page}.html").read_text()
+        assert f'id="cmdoption-{page}-shared-and-renamed"' in html
+        assert f'id="cmdoption-{page}-shared"' not in html
 
 
 @pytest.mark.sphinx("html", testroot="incremental", srcdir="incremental-dependencies")
@@ -95,6 +97,7 @@ def test_dependencies_are_the_project_files_and_not_the_standard_library(app) ->
     }
     assert names.get("one") == ["inc_cli_one.py", "inc_shared_options.py"]
     assert names.get("two") == ["inc_cli_two.py"]
+    assert names.get("three") == ["inc_cli_three.py", "inc_shared_options.py"]
     assert "plain" not in names
 
 

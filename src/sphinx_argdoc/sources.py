@@ -15,6 +15,7 @@ import os
 import site
 import sys
 import sysconfig
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -39,8 +40,8 @@ _records: dict[str, Record] = {}
 def recording(module: str) -> Iterator[None]:
     """Record the project files that importing and calling into *module* pulled in.
 
-    What a later import in the same process finds already in ``sys.modules`` is not seen
-    again, so records accumulate while *module* stays imported.
+    Modules that were imported already (by another CLI, or by ``conf.py``) are found through
+    what *module* refers to. Records accumulate while *module* stays imported.
     """
     before = set(sys.modules)
     if module not in before:
@@ -49,7 +50,7 @@ def recording(module: str) -> Iterator[None]:
         yield
     finally:
         pulled = sorted(set(sys.modules) - before)
-        _remember(module, [module, *pulled])
+        _remember(module, [*_referenced_project_modules(module), *pulled])
 
 
 def files_of(module: str) -> tuple[str, ...]:
@@ -86,6 +87,31 @@ def _remember(module: str, names: Iterable[str]) -> None:
         modules=tuple(sorted(kept | set(earlier.modules))),
         stamps=tuple(stamps[path] for path in sorted(stamps)),
     )
+
+
+def _referenced_project_modules(name: str) -> list[str]:
+    """*name* and the project modules it reaches through its globals, and their packages."""
+    seen: set[str] = set()
+    waiting = [name]
+    while waiting:
+        current = waiting.pop()
+        if current in seen or _project_file(current) is None:
+            continue
+        seen.add(current)
+        waiting.append(current.rpartition(".")[0])
+        namespace = getattr(sys.modules[current], "__dict__", {})
+        waiting += [owner for value in list(namespace.values()) if (owner := _owner(value))]
+    return sorted(seen)
+
+
+def _owner(value: object) -> str | None:
+    # Only modules, functions and classes: other objects' attributes may run user code.
+    if isinstance(value, types.ModuleType):
+        return value.__name__
+    if isinstance(value, (types.FunctionType, type)):
+        owner = value.__dict__.get("__module__") if isinstance(value, type) else value.__module__
+        return owner if isinstance(owner, str) else None
+    return None
 
 
 def _project_file(name: str) -> str | None:
