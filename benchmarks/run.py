@@ -364,13 +364,13 @@ def _runner(source: Path, scratch: Path, gc_off: bool = False) -> Callable[[], B
     return lambda: build(source, scratch, gc_off)
 
 
-def scaling(root: Path, sizes: list[int], repeat: int) -> None:
+def scaling(root: Path, sizes: list[int], repeat: int, case: str = "a") -> None:
     """Time per option at each size, with Python's cyclic garbage collector on and off.
 
     Sphinx keeps every node of a page alive while it works on it, and each full collection
     walks all of them, so with the collector on a page's cost grows faster than its size.
     """
-    projects = {size: make_project(root, "a", Shape(size), cost=0.0) for size in sizes}
+    projects = {size: make_project(root, case, Shape(size), cost=0.0) for size in sizes}
     projects[0] = make_project(root, "d", Shape(0), cost=0.0)
     runs = {
         (size, gc_off): _runner(source, root / f"scratch-{size}-{gc_off}", gc_off)
@@ -379,7 +379,7 @@ def scaling(root: Path, sizes: list[int], repeat: int) -> None:
     }
     results = interleaved(runs, repeat, "scaling")
     print(
-        f"\nScaling, case (a)'s shape, parser function 0 s; {repeat} clean builds each, "
+        f"\nScaling, case ({case})'s shape, parser function 0 s; {repeat} clean builds each, "
         "CPU medians; ms/option is above an empty project's build"
     )
     print(f"  {'':>16} {'garbage collector on':>26} {'garbage collector off':>26}")
@@ -426,6 +426,12 @@ def main() -> None:
     cli.add_argument("--repeat", type=int, default=5, help="clean builds per case (default 5)")
     cli.add_argument("--scaling-repeat", type=int, default=3, help="builds per size (default 3)")
     cli.add_argument("--sizes", default="100,1000,10000", help="option counts for the scaling run")
+    cli.add_argument(
+        "--scaling-case",
+        choices=["a", "d"],
+        default="a",
+        help="scale sphinx-argdoc (a, the default) or static reST (d), to compare",
+    )
     cli.add_argument("--no-cases", action="store_true", help="leave out cases (a)-(d)")
     cli.add_argument("--no-scaling", action="store_true", help="leave out the scaling run")
     cli.add_argument("--no-rebuilds", action="store_true", help="leave out the rebuilds")
@@ -439,7 +445,7 @@ def main() -> None:
             rebuilds(root / "rebuilds", options.repeat)
         if not options.no_scaling:
             sizes = [int(size) for size in options.sizes.split(",")]
-            scaling(root / "scaling", sizes, options.scaling_repeat)
+            scaling(root / "scaling", sizes, options.scaling_repeat, options.scaling_case)
     print(f"\nfinished {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}")
 
 
