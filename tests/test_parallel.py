@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import counted_clis
 import pytest
+import sphinx
 from conftest import TESTS, warnings_of
 
 EXAMPLE_DOCS = TESTS.parent / "examples" / "servecli" / "docs"
@@ -32,7 +34,6 @@ def test_a_parallel_build_writes_the_same_files_as_a_serial_one(app, warning, ma
     # sample_clis.grouped has one option whose help cannot be expanded, shown on two pages.
     warned = warnings_of(warning).splitlines()
     assert len(warned) == 2 and all("--bad-format" in line for line in warned)
-    app.cleanup()
     parallel = make_app(
         "html", srcdir=Path(app.srcdir), builddir=tmp_path / "parallel", parallel=2, freshenv=True
     )
@@ -42,7 +43,21 @@ def test_a_parallel_build_writes_the_same_files_as_a_serial_one(app, warning, ma
     assert sum(counted_clis.calls.values()) == calls_here
     serial_files, parallel_files = _files(Path(app.outdir)), _files(Path(parallel.outdir))
     assert "first-beta.html" in serial_files
+    if sphinx.version_info < (9,):
+        # Sphinx 7.2 (newer ones unchecked before 9) lists the search index's titles in the
+        # order the workers' results were merged.
+        search = "searchindex.js"
+        assert _search_data(serial_files.pop(search)) == _search_data(parallel_files.pop(search))
     assert _differing(serial_files, parallel_files) == []
+
+
+def _search_data(script: bytes) -> dict[str, object]:
+    text = script.decode()
+    data: dict[str, object] = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    titles = data["alltitles"]
+    assert isinstance(titles, dict)
+    data["alltitles"] = {title: sorted(places) for title, places in titles.items()}
+    return data
 
 
 def _clean_build(outdir: Path, hash_seed: str) -> dict[str, bytes]:
