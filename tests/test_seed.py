@@ -47,7 +47,11 @@ def test_seed_builds_without_warnings_and_lists_every_option(app, warning) -> No
     for parser in _stand_in_parsers():
         expected |= _visible_option_names(parser)
     # Sphinx names inventory entries "prog option" up to 8.x and "prog.option" from 9.
-    found = {name.replace("vllm-serve.", "vllm-serve ", 1) for name in cmdoptions}
+    found = {
+        name.replace("vllm-serve.", "vllm-serve ", 1)
+        for name in cmdoptions
+        if name.startswith("vllm-serve")
+    }
     assert found == {f"vllm-serve {name}" for name in expected}
 
 
@@ -86,3 +90,24 @@ def _section(node) -> bool:
 
 def _usage_block(node) -> bool:
     return "argdoc-usage" in getattr(node, "get", lambda *_: [])("classes", [])
+
+
+@pytest.mark.sphinx("html", testroot="seed", freshenv=True)
+def test_the_split_page_documents_what_the_whole_render_does(app, warning) -> None:
+    app.build()
+    from sphinx import addnodes
+
+    def documented(docname: str, program: str) -> list[tuple[str, ...]]:
+        doctree = app.env.get_doctree(docname)
+        return [
+            tuple(sig["allnames"])
+            for sig in doctree.findall(addnodes.desc_signature)
+            if sig.get("argdoc-program") == program
+        ]
+
+    split = documented("engine_args", "vllm-serve")
+    whole = documented("whole", "vllm-whole")
+    async_options = [("--disable-log-requests",), ("--enable-log-requests",), ("--max-log-len",)]
+    assert sorted(split) == sorted(whole + async_options)
+    assert len(set(split)) == len(split)
+    assert warnings_of(warning) == ""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import ENUM
 from sphinx.environment import BuildEnvironment
 
-from . import load
+from . import coverage, helptext, load
 from .directive import ArgparseDirective
 
 __version__ = "0.1.0"
@@ -19,6 +20,22 @@ def _forget_loaded_parsers(app: Sphinx, env: BuildEnvironment, docnames: list[st
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # autodoc owns ``autodoc_mock_imports``, which loading honours (as sphinx-argparse did).
+    app.setup_extension("sphinx.ext.autodoc")
     app.add_directive("argparse", ArgparseDirective)
+    app.add_event("argdoc-option-rendered")
+    app.add_event("argdoc-group-rendered")
+    app.add_config_value(helptext.CONFIG_VALUE, "rst", "env", types=ENUM(*helptext.FORMATS))
+    app.add_transform(helptext.UndefinedHelpSubstitutions)
     app.connect("env-before-read-docs", _forget_loaded_parsers)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_config_value(coverage.CONFIG_VALUE, True, "", types=(bool,))
+    app.connect("env-purge-doc", coverage.purge_doc)
+    app.connect("env-merge-info", coverage.merge_info)
+    app.connect("env-updated", coverage.warn_uncovered)
+    return {
+        "version": __version__,
+        # Bumped when what the extension keeps on the environment changes shape.
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

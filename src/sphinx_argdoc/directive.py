@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import ClassVar, cast
 
 from docutils import nodes
-from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import load, model, plaintext, render, select
+from . import coverage, helptext, load, model, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -27,9 +26,11 @@ class ArgparseDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         try:
-            options = DirectiveOptions.from_directive(self.options)
-            parser = self._model(options)
-            selection = select.select(parser, options.group, options.nogroup)
+            options = DirectiveOptions.from_directive(self.options, str(self.env.srcdir))
+            root = self._model(options)
+            parser = select.navigate(root, options.path)
+            selection = self._select(options, parser)
+            help_format = self._help_format(options)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
             return []
@@ -43,15 +44,45 @@ class ArgparseDirective(SphinxDirective):
                 subtype="empty",
             )
         self._warn_unexpanded_help(parser, selection)
-        context = render.Context(
-            document=self.state.document,
-            parse_text=self._parse_rst,
-            nodefault=options.nodefault,
-            nodefaultconst=options.nodefaultconst,
+        body = self._body(parser, options)
+        with helptext.text_parser(self, help_format) as parse_text:
+            context = render.Context(
+                document=self.state.document,
+                parse_text=parse_text,
+                nodefault=options.nodefault,
+                nodefaultconst=options.nodefaultconst,
+                index=options.index,
+                summary=options.summary,
+                option_rendered=self._emit_option_rendered,
+                group_rendered=self._emit_group_rendered,
+                ids_on_page=self._ids_on_page(),
+                nosubcommands=options.nosubcommands,
+                noepilog=options.noepilog,
+                nodescription=options.nodescription,
+                manpage=options.manpage,
+                body=body.free,
+                overrides=body.overrides,
+                legacy_id_prefix=_legacy_id_prefix(options.locator),
+                legacy_command=_legacy_command(root, options.path),
+                program_aliases=_program_aliases(root, options.path),
+                index_groups=options.index_groups,
+            )
+            result = render.render(parser, selection, context)
+        coverage.note_render(
+            self.env, options.locator, parser, selection, options.group, self.get_location()
         )
-        result = render.render(parser, selection, context)
         self._register(result)
         return result
+
+    def _select(self, options: DirectiveOptions, parser: model.Parser) -> select.Selection:
+        try:
+            return select.select(parser, options.group, options.nogroup)
+        except ArgdocError:
+            # The error names the group; a coverage warning about the parser would repeat it.
+            coverage.note_failed_render(
+                self.env, options.locator, parser, options.group, self.get_location()
+            )
+            raise
 
     def _warn_unexpanded_help(self, parser: model.Parser, selection: select.Selection) -> None:
         for group in selection.groups:
@@ -67,13 +98,38 @@ class ArgparseDirective(SphinxDirective):
                         subtype="help",
                     )
 
+    def _body(self, parser: model.Parser, options: DirectiveOptions) -> overrides.Body:
+        """The directive's content, parsed: free text and overrides; each mistake warned once."""
+        if not self.content:
+            return overrides.Body((), (), ())
+        body = overrides.split_body(helptext.parse_body(self, options.markdown_body))
+        problems = [
+            *body.problems,
+            *(
+                f"override {term!r} names no option, argument group or subcommand of {parser.prog}"
+                for term in overrides.unmatched(body.overrides, parser)
+            ),
+        ]
+        for problem in problems:
+            logger.warning(problem, location=self.get_location(), type="argdoc", subtype="override")
+        return body
+
     def _model(self, options: DirectiveOptions) -> model.Parser:
+        if options.locator.filename:
+            # Not imported, so no module's change would tell Sphinx to read this page again.
+            self.env.note_dependency(options.locator.filename)
         try:
-            loaded = load.load(options.locator)
+            loaded = load.load(options.locator, self._mock_imports())
         finally:
             self._note_source_files(options.locator)
         prog = options.prog or self._fallback_prog(loaded, options.locator)
-        return load.memo(("model", options.locator, prog), lambda: model.build(loaded.parser, prog))
+        return load.memo(
+            ("model", options.locator, prog, options.color),
+            lambda: model.build(loaded.parser, prog, options.color),
+        )
+
+    def _mock_imports(self) -> list[str]:
+        return list(getattr(self.config, "autodoc_mock_imports", None) or [])
 
     def _note_source_files(self, locator: load.Locator) -> None:
         # Editing the CLI's code then re-reads this page, and only pages like it.
@@ -93,26 +149,66 @@ class ArgparseDirective(SphinxDirective):
         )
         return locator.module.rpartition(".")[2]
 
-    def _parse_rst(self, text: str) -> list[nodes.Node]:
-        source, line = self.get_source_info()
-        plain = plaintext.paragraph(text)
-        if plain is not None:
-            plain.source, plain.line = source, line
-            return [plain]
-        lines = StringList(text.splitlines(), source=source)
-        lines.items = [(source, line - 1)] * len(lines)
-        holder = nodes.Element()
-        self.state.nested_parse(lines, self.content_offset, holder)
-        return list(holder.children)
+    def _help_format(self, options: DirectiveOptions) -> str:
+        help_format = options.help_format or getattr(self.config, helptext.CONFIG_VALUE)
+        if help_format == "markdown" or options.markdown_body:
+            helptext.require_markdown()
+        return str(help_format)
+
+    def _ids_on_page(self) -> set[str]:
+        # Data of the document being read: Sphinx starts it anew for each page.
+        return cast(set[str], self.env.temp_data.setdefault("argdoc-ids-on-page", set()))
+
+    def _emit_option_rendered(
+        self, option: model.Option, prog: str, entry: list[nodes.Node]
+    ) -> None:
+        self.env.events.emit("argdoc-option-rendered", option, prog, entry)
+
+    def _emit_group_rendered(self, group: model.Group, prog: str, body: list[nodes.Node]) -> None:
+        self.env.events.emit("argdoc-group-rendered", group, prog, body)
 
     def _register(self, result: list[nodes.Node]) -> None:
         std = cast(StandardDomain, self.env.get_domain("std"))
         for root in result:
             if not isinstance(root, nodes.Element):
                 continue
+            for labelled in root.findall(nodes.Element):
+                if render.LABEL_ATTRIBUTE in labelled:
+                    _add_label(std, labelled, self.env.docname)
             for signature in root.findall(addnodes.desc_signature):
                 program = signature.get(render.PROGRAM_ATTRIBUTE)
                 if program is None:
                     continue
-                for name in signature["allnames"]:
-                    std.add_program_option(program, name, self.env.docname, signature["ids"][0])
+                aliases: list[str] = signature.get(render.PROGRAM_ALIASES_ATTRIBUTE, [])
+                for each in (program, *aliases):
+                    for name in signature["allnames"]:
+                        std.add_program_option(each, name, self.env.docname, signature["ids"][0])
+
+
+def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:
+    # The first rendering of a group keeps the label, as the first entry of an option keeps the
+    # option: pages that show a group twice mark the copies :no-index:.
+    label = node[render.LABEL_ATTRIBUTE]
+    if label in std.anonlabels:
+        return
+    std.anonlabels[label] = (docname, node["ids"][0])
+    std.labels[label] = (docname, node["ids"][0], node[render.LABEL_TITLE_ATTRIBUTE])
+
+
+def _legacy_id_prefix(locator: load.Locator) -> str:
+    # sphinx-argparse prefixed group ids with "{module}-{func}", or "{func}" for a file.
+    return f"{locator.module}-{locator.func}" if locator.module else locator.func
+
+
+def _legacy_command(root: model.Parser, path: tuple[str, ...]) -> str:
+    command = root.prog
+    for sub in select.walk(root, path):
+        command = render.legacy_command(command, sub)
+    return command
+
+
+def _program_aliases(root: model.Parser, path: tuple[str, ...]) -> tuple[str, ...]:
+    aliases: tuple[str, ...] = ()
+    for sub in select.walk(root, path):
+        aliases = render.alias_programs(sub, aliases)
+    return aliases

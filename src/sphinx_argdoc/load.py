@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
+import runpy
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -22,13 +24,18 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Locator:
-    """Where a parser comes from: ``module`` and a dotted attribute path inside it."""
+    """Where a parser comes from: ``module`` (or a Python file) and a dotted attribute path.
+
+    ``passparser``: the attribute fills a fresh parser given to it instead of returning one.
+    """
 
     module: str
     func: str
+    filename: str | None = None
+    passparser: bool = False
 
     def __str__(self) -> str:
-        return f"{self.module}:{self.func}"
+        return f"{self.filename or self.module}:{self.func}"
 
 
 @dataclass(frozen=True)
@@ -48,25 +55,51 @@ def clear_cache() -> None:
     _memo.clear()
 
 
-def load(locator: Locator) -> Loaded:
-    """Return the parser named by *locator*, importing and calling user code once per build."""
+def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
+    """Return the parser named by *locator*, importing and calling user code once per build.
+
+    Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs.
+    """
     loaded = _cache.get(locator)
     if loaded is None:
-        loaded = _cache[locator] = _load_uncached(locator)
+        loaded = _cache[locator] = _load_uncached(locator, mock_imports)
     return loaded
 
 
-def _load_uncached(locator: Locator) -> Loaded:
-    sources.drop_if_changed(locator.module)
-    with _argv_for_user_code(), sources.recording(locator.module):
-        module = _import(locator.module)
+def _load_uncached(locator: Locator, mock_imports: Sequence[str]) -> Loaded:
+    if not locator.filename:
+        sources.drop_if_changed(locator.module)
+    with _argv_for_user_code(), _mocked(mock_imports), _recording_sources(locator):
+        module = _run_file(locator.filename) if locator.filename else _import(locator.module)
         target = _attribute(module, locator)
-        result = _call(target, locator) if callable(target) else target
+        result = _result(target, locator)
     if not isinstance(result, argparse.ArgumentParser):
         raise ArgdocError(
             f"{locator} gave {type(result).__qualname__}, not an argparse.ArgumentParser"
         )
     return Loaded(result, prog_is_derived=result.prog == UNSET_PROG)
+
+
+def _result(target: object, locator: Locator) -> object:
+    if isinstance(target, argparse.ArgumentParser) or not callable(target):
+        return target
+    if not locator.passparser:
+        return _call(target, locator)
+    parser = argparse.ArgumentParser()
+    _call(target, locator, parser)
+    return parser
+
+
+@contextlib.contextmanager
+def _mocked(modules: Sequence[str]) -> Iterator[None]:
+    if not modules:
+        yield
+        return
+    # Sphinx 9 re-exports it from a private module without declaring it exported.
+    from sphinx.ext.autodoc.mock import mock  # type: ignore[attr-defined,unused-ignore]
+
+    with mock(list(modules)):
+        yield
 
 
 @contextlib.contextmanager
@@ -88,9 +121,33 @@ def _import(name: str) -> object:
         raise ArgdocError(f"cannot import module {name!r}: {_describe(exc)}") from exc
 
 
+def _run_file(filename: str) -> object:
+    if not os.path.isfile(filename):
+        raise ArgdocError(f"cannot read :filename: {filename}: there is no such file")
+    try:
+        # Run as a module would be imported: an ``if __name__ == "__main__"`` block stays idle.
+        namespace = runpy.run_path(filename, run_name=_module_name_of(filename))
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        raise ArgdocError(f"cannot run {filename}: {_describe(exc)}") from exc
+    return _Namespace(namespace)
+
+
+def _module_name_of(filename: str) -> str:
+    return os.path.splitext(os.path.basename(filename))[0]
+
+
+class _Namespace:
+    """The globals of a file run by ``:filename:``, read like a module's attributes."""
+
+    def __init__(self, names: dict[str, object]) -> None:
+        self.__dict__.update(names)
+
+
 def _attribute(module: object, locator: Locator) -> object:
     target = module
-    walked = [locator.module]
+    walked = [locator.filename or locator.module]
     for part in locator.func.split("."):
         try:
             target = getattr(target, part)
@@ -102,10 +159,10 @@ def _attribute(module: object, locator: Locator) -> object:
     return target
 
 
-def _call(target: object, locator: Locator) -> object:
+def _call(target: object, locator: Locator, *args: object) -> object:
     assert callable(target)
     try:
-        return target()
+        return target(*args)
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -122,8 +179,17 @@ def _describe(exc: BaseException) -> str:
 
 
 def source_files(locator: Locator) -> tuple[str, ...]:
-    """The project's files that *locator*'s parser was built from, as far as they are known."""
-    return sources.files_of(locator.module)
+    """The project's modules' files that *locator*'s parser was built from, as far as known.
+
+    A ``:filename:`` locator runs its file afresh in every build; that file is not a module.
+    """
+    return () if locator.filename else sources.files_of(locator.module)
+
+
+def _recording_sources(locator: Locator) -> contextlib.AbstractContextManager[None]:
+    if locator.filename:
+        return contextlib.nullcontext()
+    return sources.recording(locator.module)
 
 
 _memo: dict[object, object] = {}

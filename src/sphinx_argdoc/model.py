@@ -11,11 +11,15 @@ import argparse
 import inspect
 import itertools
 import re
+import reprlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+#: Longer defaults (big dicts, long lists) are shortened to about this many characters.
+_MAX_DEFAULT = 80
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Option:
     exclusive_with: tuple[str, ...]
     help_error: str | None = None
     """Why the help's ``%``-formats could not be expanded (the raw help is kept)."""
+    dest: str = ""
+    """A positional's ``dest``, which ``names`` lacks when choices name it (``{a,b}``)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Group:
     description: str
     options: tuple[Option, ...]
     is_custom: bool
+    lists_subcommands: bool = False
+    """The group holds the subcommand chooser (which is not an option: ``options`` lacks it)."""
 
 
 @dataclass(frozen=True)
@@ -79,13 +87,22 @@ class Parser:
         return tuple(group.title for group in self.groups if group.is_custom)
 
 
-def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
-    """Describe *parser* as it would print its help if its ``prog`` were *prog*."""
-    formatter = _formatter(parser, prog)
+def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Parser:
+    """Describe *parser* as it would print its help if its ``prog`` were *prog*.
+
+    Without *color*, the ANSI colour codes that argparse (3.14+) or a custom formatter puts
+    into usage, option names and help are left out.
+    """
+    built = _build(parser, prog, color)
+    return built if color else _decolored(built)
+
+
+def _build(parser: argparse.ArgumentParser, prog: str, color: bool) -> Parser:
+    formatter = _formatter(parser, prog, color)
     exclusive = _exclusive_partners(parser, formatter)
     return Parser(
         prog=prog,
-        usage=_usage(parser, prog),
+        usage=_usage(parser, prog, color),
         description=_with_prog(_text(parser.description), prog),
         epilog=_with_prog(_text(parser.epilog), prog),
         groups=tuple(
@@ -94,11 +111,42 @@ def build(parser: argparse.ArgumentParser, prog: str) -> Parser:
                 description=description,
                 options=tuple(_option(action, formatter, exclusive) for action in actions),
                 is_custom=is_custom,
+                lists_subcommands=_lists_subcommands(group),
             )
-            for title, description, actions, is_custom in _groups(parser)
+            for group, (title, description, actions, is_custom) in zip(
+                parser._action_groups, _groups(parser), strict=True
+            )
         ),
-        subcommands=tuple(_subcommands(parser, prog)),
+        subcommands=tuple(_subcommands(parser, prog, color)),
     )
+
+
+def _decolored(parser: Parser) -> Parser:
+    return replace(
+        parser,
+        usage=_without_ansi(parser.usage).strip(),
+        groups=tuple(
+            replace(group, options=tuple(_decolored_option(o) for o in group.options))
+            for group in parser.groups
+        ),
+        subcommands=tuple(
+            replace(sub, parser=_decolored(sub.parser)) for sub in parser.subcommands
+        ),
+    )
+
+
+def _decolored_option(option: Option) -> Option:
+    return replace(
+        option,
+        names=tuple(_without_ansi(name) for name in option.names),
+        signature=tuple((_without_ansi(n), _without_ansi(a)) for n, a in option.signature),
+        help=_without_ansi(option.help),
+        exclusive_with=tuple(_without_ansi(name) for name in option.exclusive_with),
+    )
+
+
+def _without_ansi(text: str) -> str:
+    return _ANSI_ESCAPE.sub("", text)
 
 
 def visible(action: argparse.Action) -> bool:
@@ -108,17 +156,24 @@ def visible(action: argparse.Action) -> bool:
     )
 
 
-def _formatter(parser: argparse.ArgumentParser, prog: str) -> argparse.HelpFormatter:
+def _formatter(
+    parser: argparse.ArgumentParser, prog: str, color: bool = False
+) -> argparse.HelpFormatter:
     # A fixed width keeps usage wrapping the same on every machine, whatever $COLUMNS says.
     formatter_class = parser.formatter_class
     try:
-        return formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
+        formatter = formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
     except TypeError:
-        return formatter_class(prog=prog)
+        formatter = formatter_class(prog=prog)
+    # Python 3.14 colours help when the terminal allows it; a page wants it only on request.
+    set_color = getattr(formatter, "_set_color", None)
+    if callable(set_color):
+        set_color(color and bool(getattr(parser, "color", False)))
+    return formatter
 
 
-def _usage(parser: argparse.ArgumentParser, prog: str) -> str:
-    formatter = _formatter(parser, prog)
+def _usage(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> str:
+    formatter = _formatter(parser, prog, color)
     formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
     try:
         return _without_addresses(formatter.format_help().strip())
@@ -148,6 +203,10 @@ def _groups(
         )
 
 
+def _lists_subcommands(group: argparse._ArgumentGroup) -> bool:
+    return any(isinstance(a, argparse._SubParsersAction) for a in group._group_actions)
+
+
 def _option(
     action: argparse.Action,
     formatter: argparse.HelpFormatter,
@@ -170,6 +229,7 @@ def _option(
         deprecated=bool(getattr(action, "deprecated", False)),
         exclusive_with=exclusive.get(id(action), ()),
         help_error=help_error,
+        dest="" if action.option_strings else str(action.dest),
     )
 
 
@@ -256,10 +316,57 @@ def _default(action: argparse.Action) -> str | None:
     if isinstance(value, str) and (not value or value != value.strip()):
         return repr(value)
     try:
-        text = str(value)
+        text = _set_text(value) if isinstance(value, (set, frozenset)) else str(value)
     except Exception:
         text = f"<{type(value).__qualname__}>"
-    return _without_addresses(text)
+    return _shortened(value, _without_addresses(text))
+
+
+def _set_text(value: set[object] | frozenset[object]) -> str:
+    # A set prints in hash order, which changes between runs for strings: sort for the docs.
+    items = ", ".join(sorted(repr(item) for item in value))
+    if not items:
+        return f"{type(value).__name__}()"
+    return f"{{{items}}}" if isinstance(value, set) else f"frozenset({{{items}}})"
+
+
+def _shortened(value: object, text: str) -> str:
+    """*text*, or for a long default the start of it: the first items, then ``…``."""
+    if len(text) <= _MAX_DEFAULT:
+        return text
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        # reprlib shows a broken __repr__ as <Type instance>: it does not raise.
+        text = _without_addresses(_SHORT_REPR.repr(value))
+    return text if len(text) <= _MAX_DEFAULT else text[: _MAX_DEFAULT - 1].rstrip() + "…"
+
+
+class _ShortRepr(reprlib.Repr):
+    """``reprlib`` limits, but a dict keeps its own key order (``reprlib`` sorts the keys)."""
+
+    def repr_dict(self, x: dict[object, object], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in itertools.islice(x.items(), self.maxdict)
+        ]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+
+def _short_repr() -> reprlib.Repr:
+    short = _ShortRepr()
+    short.maxlevel = 2
+    short.maxdict = 4
+    short.maxlist = short.maxtuple = short.maxset = short.maxfrozenset = 6
+    short.maxstring = short.maxother = 24
+    return short
+
+
+_SHORT_REPR = _short_repr()
 
 
 def _without_addresses(text: str) -> str:
@@ -287,7 +394,7 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
     return _positional_name(action, formatter)
 
 
-def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcommand]:
+def _subcommands(parser: argparse.ArgumentParser, prog: str, color: bool) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
@@ -308,7 +415,7 @@ def _subcommands(parser: argparse.ArgumentParser, prog: str) -> Iterable[Subcomm
                 name=name,
                 aliases=aliases,
                 help=_without_addresses(_text(help_text)),
-                parser=build(subparser, f"{prog} {name}"),
+                parser=_build(subparser, f"{prog} {name}", color),
             )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -9,6 +10,7 @@ from typing import Any, ClassVar
 from docutils.parsers.rst import directives
 
 from .errors import ArgdocError
+from .helptext import FORMATS
 from .load import Locator
 
 
@@ -22,6 +24,21 @@ class DirectiveOptions:
     nogroup: bool
     nodefault: bool
     nodefaultconst: bool
+    path: tuple[str, ...] = ()
+    """Subcommand names leading from the parser to the one to document (``:path:``)."""
+    nosubcommands: bool = False
+    noepilog: bool = False
+    nodescription: bool = False
+    manpage: bool = False
+    color: bool = False
+    index_groups: tuple[str, ...] = ()
+    index: bool = True
+    """False for ``:no-index:``: no std-domain objects, labels or index entries."""
+    summary: bool = False
+    """``:summary:``: a table of the options above each group's entries."""
+    help_format: str | None = None
+    """How help text is read (one of ``helptext.FORMATS``); ``None``: as conf.py says."""
+    markdown_body: bool = False
 
     spec: ClassVar[dict[str, Any]] = {
         "module": directives.unchanged_required,
@@ -31,29 +48,114 @@ class DirectiveOptions:
         "nogroup": directives.flag,
         "nodefault": directives.flag,
         "nodefaultconst": directives.flag,
+        # sphinx-argparse's options, with its meanings. It declared several switches as
+        # ``unchanged``, so pages may give them a value; a switch is on whatever the value.
+        "ref": directives.unchanged_required,
+        "filename": directives.unchanged_required,
+        "passparser": directives.flag,
+        "path": directives.unchanged,
+        "nosubcommands": directives.unchanged,
+        "noepilog": directives.unchanged,
+        "nodescription": directives.unchanged,
+        "manpage": directives.unchanged,
+        "color": directives.flag,
+        "index-groups": directives.unchanged,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+        "summary": directives.flag,
+        "help-format": directives.unchanged_required,
+        "markdownhelp": directives.flag,
+        "markdown": directives.flag,
     }
 
     @classmethod
-    def from_directive(cls, given: Mapping[str, Any]) -> DirectiveOptions:
-        """Check *given* (docutils' parsed options) and return them as a value."""
+    def from_directive(cls, given: Mapping[str, Any], srcdir: str = "") -> DirectiveOptions:
+        """Check *given* (docutils' parsed options) and return them as a value.
+
+        A relative ``:filename:`` is taken relative to *srcdir*, as sphinx-argparse did.
+        """
         if "group" in given and "nogroup" in given:
             raise ArgdocError(":group: and :nogroup: exclude each other; give one of them")
+        if "manpage" in given and ("group" in given or "nogroup" in given):
+            raise ArgdocError(":manpage: lays out a whole parser; it cannot show one group only")
         return cls(
-            locator=_locator(given),
+            locator=_locator(given, srcdir),
             prog=_stripped(given.get("prog")),
             group=_stripped(given.get("group")),
             nogroup="nogroup" in given,
             nodefault="nodefault" in given,
             nodefaultconst="nodefaultconst" in given,
+            path=tuple((given.get("path") or "").split()),
+            nosubcommands="nosubcommands" in given,
+            noepilog="noepilog" in given,
+            nodescription="nodescription" in given,
+            manpage="manpage" in given,
+            color="color" in given,
+            index_groups=_index_groups(given.get("index-groups")),
+            index=not ("no-index" in given or "noindex" in given),
+            summary="summary" in given,
+            help_format=_help_format(given),
+            markdown_body="markdown" in given,
         )
 
 
-def _locator(given: Mapping[str, Any]) -> Locator:
+def _locator(given: Mapping[str, Any], srcdir: str) -> Locator:
+    passparser = "passparser" in given
+    ways = [name for name in ("module", "ref", "filename") if _stripped(given.get(name))]
+    if ways[:2] == ["module", "ref"] and _names_same_parser(given):
+        ways.remove("ref")
+    if len(ways) > 1:
+        listed = ", ".join(f":{name}:" for name in ways)
+        raise ArgdocError(f"{listed} each name where the parser is; give only one of them")
+    if ways == ["ref"]:
+        return _ref_locator(given["ref"].strip(), passparser)
+    if ways == ["filename"]:
+        if not _stripped(given.get("func")):
+            raise ArgdocError(":filename: needs :func: to name the parser in that file")
+        filename = os.path.normpath(os.path.join(srcdir, given["filename"].strip()))
+        return Locator("", given["func"].strip(), filename=filename, passparser=passparser)
+    return _module_locator(given, passparser)
+
+
+def _names_same_parser(given: Mapping[str, Any]) -> bool:
+    # sphinx-argparse let :module: + :func: win over :ref:; pages that give both agree.
+    module, _, attribute = given["ref"].strip().rpartition(".")
+    return (module, attribute) == (given["module"].strip(), (given.get("func") or "").strip())
+
+
+def _ref_locator(ref: str, passparser: bool) -> Locator:
+    module, _, attribute = ref.rpartition(".")
+    if not module or not attribute:
+        raise ArgdocError(f":ref: {ref!r} must be module.attribute, e.g. mytool.cli.make_parser")
+    return Locator(module, attribute, passparser=passparser)
+
+
+def _module_locator(given: Mapping[str, Any], passparser: bool) -> Locator:
     missing = [name for name in ("module", "func") if not _stripped(given.get(name))]
     if missing:
         needed = " and ".join(f":{name}:" for name in missing)
-        raise ArgdocError(f"the argparse directive needs {needed} to find the parser")
-    return Locator(given["module"].strip(), given["func"].strip())
+        raise ArgdocError(
+            f"the argparse directive needs {needed} to find the parser "
+            "(or :ref: module.attribute, or :filename: with :func:)"
+        )
+    return Locator(given["module"].strip(), given["func"].strip(), passparser=passparser)
+
+
+def _index_groups(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+def _help_format(given: Mapping[str, Any]) -> str | None:
+    asked = _stripped(given.get("help-format"))
+    if asked is not None and asked not in FORMATS:
+        choices = ", ".join(FORMATS)
+        raise ArgdocError(f":help-format: must be one of {choices}, not {asked!r}")
+    flag = next((name for name in ("markdown", "markdownhelp") if name in given), None)
+    if flag is None:
+        return asked
+    if asked not in (None, "markdown"):
+        raise ArgdocError(f":{flag}: reads help as Markdown; it excludes :help-format: {asked}")
+    return "markdown"
 
 
 def _stripped(value: str | None) -> str | None:

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from .errors import ArgdocError
-from .model import Group, Parser
+from .model import Group, Option, Parser, Subcommand
 
 
 @dataclass(frozen=True)
@@ -42,3 +42,56 @@ def _custom_groups_titled(parser: Parser, title: str) -> tuple[Group, ...]:
 def is_empty(selection: Selection) -> bool:
     """Whether nothing in the selection would be documented."""
     return not any(group.options for group in selection.groups)
+
+
+def navigate(parser: Parser, path: tuple[str, ...]) -> Parser:
+    """The subcommand that ``:path:`` names (by name or alias), or *parser* for an empty path."""
+    walked = walk(parser, path)
+    return walked[-1].parser if walked else parser
+
+
+def walk(parser: Parser, path: tuple[str, ...]) -> tuple[Subcommand, ...]:
+    """The subcommands that ``:path:`` passes through, in order."""
+    walked: list[Subcommand] = []
+    current = parser
+    for step in path:
+        walked.append(_subcommand_named(current, step))
+        current = walked[-1].parser
+    return tuple(walked)
+
+
+def _subcommand_named(parser: Parser, name: str) -> Subcommand:
+    for sub in parser.subcommands:
+        if name == sub.name or name in sub.aliases:
+            return sub
+    names = [sub.name for sub in parser.subcommands]
+    if not names:
+        raise ArgdocError(f"no subcommand {name!r}: {parser.prog} has no subcommands")
+    closest = difflib.get_close_matches(name, names, n=1)
+    hint = f" Did you mean {closest[0]!r}?" if closest else ""
+    listed = ", ".join(repr(n) for n in names)
+    raise ArgdocError(f"no subcommand {name!r} in {parser.prog}; it has {listed}.{hint}")
+
+
+def group_sizes(parser: Parser) -> tuple[tuple[str, int], ...]:
+    """Each argument group title once, in order, with how many options ``:group:`` renders."""
+    sizes: dict[str, int] = {}
+    for group in parser.groups:
+        if group.is_custom:
+            sizes[group.title] = sizes.get(group.title, 0) + len(group.options)
+    return tuple(sizes.items())
+
+
+def visible_group_titles(parser: Parser) -> tuple[str, ...]:
+    """Titles of the argument groups that have something to document, in order."""
+    return tuple(title for title, size in group_sizes(parser) if size)
+
+
+def ungrouped_names(parser: Parser) -> tuple[str, ...]:
+    """A name (the first long one) of each visible option that only ``:nogroup:`` renders."""
+    default_groups = (group for group in parser.groups if not group.is_custom)
+    return tuple(_long_name(option) for group in default_groups for option in group.options)
+
+
+def _long_name(option: Option) -> str:
+    return next((name for name in option.names if name.startswith("--")), option.names[0])

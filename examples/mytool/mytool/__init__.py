@@ -1,0 +1,1 @@
+"""mytool: the command-line tool of the quick start."""

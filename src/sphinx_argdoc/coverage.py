@@ -1,0 +1,211 @@
+"""Warn about the parts of a parser that a page rendered in parts leaves out.
+
+A page that renders a parser group by group (``:group:`` / ``:nogroup:``) goes stale without a
+sound when the CLI gains a group. Each directive notes here what it rendered, per page, on the
+build environment: the notes survive incremental builds, come back from parallel readers and
+leave with their page. Once every page is read, each parser rendered in parts (and nowhere
+whole) is checked against them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .load import Locator
+from .model import Parser
+from .select import Selection, ungrouped_names, visible_group_titles
+
+logger = logging.getLogger(__name__)
+
+#: The conf.py value that turns the warnings off.
+CONFIG_VALUE = "argdoc_coverage_warnings"
+
+# The notes live on the environment so that Sphinx pickles them with it.
+_ENV_ATTRIBUTE = "argdoc_renders"
+
+
+@dataclass(frozen=True)
+class Render:
+    """One argparse directive, and what its parser offered when it was read."""
+
+    locator: str
+    prog: str
+    group: str | None
+    """The title given to ``:group:``; ``None`` for a ``:nogroup:`` block or a whole parser."""
+    location: str
+    visible_groups: tuple[str, ...]
+    ungrouped: tuple[str, ...]
+    whole_progs: tuple[str, ...] = ()
+    """For a whole parser: its prog and those of its subcommands, which it renders too."""
+    failed: bool = False
+    """It named a group the parser does not have (and got an error for it)."""
+
+
+@dataclass(frozen=True)
+class SplitParser:
+    """Everything the project's pages render of one parser (one locator and prog)."""
+
+    locator: str
+    prog: str
+    pages: tuple[str, ...]
+    location: str
+    """Where the first page in name order renders the parser first."""
+    rendered_groups: frozenset[str]
+    has_nogroup: bool
+    visible_groups: tuple[str, ...]
+    ungrouped: tuple[str, ...]
+
+
+def note_render(
+    env: BuildEnvironment,
+    locator: Locator,
+    parser: Parser,
+    selection: Selection,
+    group: str | None,
+    location: str,
+) -> None:
+    """Remember that the page being read renders *selection* of *parser*."""
+    whole_progs = _progs_within(parser) if selection.whole else ()
+    _note(env, _render(locator, parser, location, whole_progs=whole_progs, group=group))
+
+
+def note_failed_render(
+    env: BuildEnvironment, locator: Locator, parser: Parser, group: str | None, location: str
+) -> None:
+    """Remember that a directive of the page being read names a group *parser* does not have."""
+    _note(env, _render(locator, parser, location, group=group, failed=True))
+
+
+def _render(
+    locator: Locator,
+    parser: Parser,
+    location: str,
+    *,
+    group: str | None,
+    whole_progs: tuple[str, ...] = (),
+    failed: bool = False,
+) -> Render:
+    return Render(
+        locator=str(locator),
+        prog=parser.prog,
+        group=group,
+        location=location,
+        visible_groups=visible_group_titles(parser),
+        ungrouped=ungrouped_names(parser),
+        whole_progs=whole_progs,
+        failed=failed,
+    )
+
+
+def _progs_within(parser: Parser) -> tuple[str, ...]:
+    return (
+        parser.prog,
+        *(prog for sub in parser.subcommands for prog in _progs_within(sub.parser)),
+    )
+
+
+def _note(env: BuildEnvironment, render: Render) -> None:
+    _renders(env).setdefault(env.docname, []).append(render)
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _renders(env).pop(docname, None)
+
+
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    theirs = _renders(other)
+    ours = _renders(env)
+    for docname in docnames:
+        if docname in theirs:
+            ours[docname] = theirs[docname]
+
+
+def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn once per visible group, and once per set of ungrouped options, that no page renders."""
+    # Connected to env-updated, which follows every read phase: unlike env-check-consistency, it
+    # also runs when pages were only removed, and on a rebuild a gap is reported again.
+    if not app.config[CONFIG_VALUE]:
+        return
+    for parser in split_parsers(_renders(env)):
+        _warn_about(parser)
+
+
+def split_parsers(renders: dict[str, list[Render]]) -> list[SplitParser]:
+    """The parsers rendered in parts, in a stable order, with all their pages' notes combined.
+
+    A parser that some directive renders whole (itself or as a subcommand of a parser rendered
+    whole) has every group documented, and one that some directive names a missing group of
+    already has an error (most likely, a group was renamed): both are left out.
+    """
+    by_parser: dict[tuple[str, str], list[tuple[str, Render]]] = {}
+    complete: set[tuple[str, str]] = set()
+    for docname in sorted(renders):
+        for render in renders[docname]:
+            by_parser.setdefault((render.locator, render.prog), []).append((docname, render))
+            complete.update((render.locator, prog) for prog in render.whole_progs)
+            if render.failed:
+                complete.add((render.locator, render.prog))
+    return [
+        _combined(notes) for parser, notes in sorted(by_parser.items()) if parser not in complete
+    ]
+
+
+def _combined(notes: list[tuple[str, Render]]) -> SplitParser:
+    first = notes[0][1]
+    renders = [render for _, render in notes]
+    return SplitParser(
+        locator=first.locator,
+        prog=first.prog,
+        pages=_unique(docname for docname, _ in notes),
+        location=first.location,
+        rendered_groups=frozenset(r.group for r in renders if r.group is not None),
+        has_nogroup=any(r.group is None and not r.whole_progs for r in renders),
+        # Pages read in different builds may have seen different versions of the CLI.
+        visible_groups=_unique(title for r in renders for title in r.visible_groups),
+        ungrouped=_unique(name for r in renders for name in r.ungrouped),
+    )
+
+
+def _warn_about(parser: SplitParser) -> None:
+    where = f"the parser is rendered in parts on {', '.join(parser.pages)}"
+    for title in parser.visible_groups:
+        if title not in parser.rendered_groups:
+            _warn(parser, f"no directive renders its argument group {title!r} ({where})")
+    if parser.ungrouped and not parser.has_nogroup:
+        options = f"{_count(len(parser.ungrouped), 'option')} ({', '.join(parser.ungrouped)})"
+        _warn(parser, f"no :nogroup: directive renders its {options} in no group ({where})")
+
+
+def _warn(parser: SplitParser, message: str) -> None:
+    logger.warning(
+        "%s (%s): %s",
+        parser.prog,
+        parser.locator,
+        message,
+        location=parser.location,
+        type="argdoc",
+        subtype="coverage",
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _renders(env: BuildEnvironment) -> dict[str, list[Render]]:
+    renders: dict[str, list[Render]] | None = getattr(env, _ENV_ATTRIBUTE, None)
+    if renders is None:
+        renders = {}
+        setattr(env, _ENV_ATTRIBUTE, renders)
+    return renders

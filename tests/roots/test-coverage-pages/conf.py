@@ -1,0 +1,3 @@
+project = "coverage-pages"
+extensions = ["myst_parser", "sphinx_argdoc"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

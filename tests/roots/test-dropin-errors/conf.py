@@ -1,0 +1,2 @@
+project = "dropin-errors"
+extensions = ["sphinx_argdoc"]

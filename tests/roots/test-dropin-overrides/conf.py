@@ -1,0 +1,2 @@
+project = "overrides"
+extensions = ["sphinx_argdoc"]

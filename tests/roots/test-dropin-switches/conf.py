@@ -1,0 +1,3 @@
+project = "switches"
+extensions = ["sphinx_argdoc"]
+man_pages = [("manpage", "epi", "epi manual", [], 1)]

@@ -1,0 +1,2 @@
+project = "labels"
+extensions = ["sphinx_argdoc"]

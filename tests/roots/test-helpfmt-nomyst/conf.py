@@ -1,0 +1,2 @@
+project = "nomyst"
+extensions = ["sphinx_argdoc"]

@@ -1,0 +1,2 @@
+project = "terminal"
+extensions = ["myst_parser", "sphinx_argdoc"]

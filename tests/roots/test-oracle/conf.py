@@ -1,0 +1,2 @@
+project = "oracle"
+extensions = ["sphinx_argdoc"]

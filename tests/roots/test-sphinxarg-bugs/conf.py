@@ -1,0 +1,2 @@
+project = "sphinx-argparse bugs"
+extensions = ["sphinx_argdoc"]

@@ -1,0 +1,103 @@
+"""Every builder renders a grouped page and a whole-parser page, nitpicky and without warnings."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import TESTS, warnings_of
+from sphinx.testing.util import SphinxTestApp
+
+EXAMPLES = TESTS.parent / "examples"
+
+#: The file each builder writes for the whole-parser page (man and LaTeX write one document).
+OUTPUT = {
+    "html": "whole.html",
+    "dirhtml": "whole/index.html",
+    "singlehtml": "index.html",
+    "text": "whole.txt",
+    "man": "grouped.1",
+    "latex": "builders.tex",
+    "epub": "whole.xhtml",
+    "xml": "whole.xml",
+}
+
+
+def _builder(name: str) -> object:
+    return pytest.param(
+        name,
+        marks=pytest.mark.sphinx(
+            name, testroot="builders", freshenv=True, confoverrides={"nitpicky": True}
+        ),
+        id=name,
+    )
+
+
+@pytest.mark.parametrize("builder", [_builder(name) for name in OUTPUT])
+def test_builder_renders_entries_and_summaries_without_warnings(app, warning, builder) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    text = _hyphens_unescaped((Path(app.outdir) / OUTPUT[builder]).read_text())
+    for shown in ("LO HI", "no-toggle", "Where to read from.", "Pick a colour.", "Colour.RED"):
+        assert shown in text, shown
+    assert "Description" in text  # the :summary: table's heading
+    # User text is parsed, never passed through as markup.
+    for stray in ("``", ":option:", ":ref:", "eval-rst", "{argparse}", ".. argparse"):
+        assert stray not in text
+
+
+def _hyphens_unescaped(text: str) -> str:
+    # man writes "-" as \-, LaTeX as \sphinxhyphen{}.
+    return text.replace("\\sphinxhyphen{}", "-").replace("\\-", "-")
+
+
+@pytest.mark.sphinx("text", testroot="builders", freshenv=True)
+def test_text_output_reads_as_plain_text(app, warning) -> None:
+    app.build()
+    text = (Path(app.outdir) / "whole.txt").read_text()
+    assert '--toggle, --no-toggle\n\n   On/off.\n\n   *Default:* "True"' in text
+    assert '| "--pair"' in text and "| A range." in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    links = (Path(app.outdir) / "index.txt").read_text()
+    assert "the program grouped and the group Input and\noutput." in links
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("man", testroot="builders", freshenv=True)
+def test_man_page_has_one_tagged_paragraph_per_option(app) -> None:
+    app.build()
+    page = (Path(app.outdir) / "grouped.1").read_text()
+    assert ".TP\n.B \\-\\-toggle, \\-\\-no\\-toggle\nOn/off." in page
+    assert ".TP\n.B \\-\\-pair LO HI\nA range." in page
+    tables = re.findall(r"^\.TS$(.*?)^\.TE$", page, flags=re.MULTILINE | re.DOTALL)
+    assert any("\\-\\-pair" in table and "A range." in table for table in tables)
+    assert ".SS Input and output" in page
+
+
+@pytest.mark.parametrize("builder", list(OUTPUT))
+def test_servecli_example_builds_in_every_builder(builder: str, tmp_path: Path) -> None:
+    warnings = StringIO()
+    app = SphinxTestApp(
+        builder,
+        srcdir=EXAMPLES / "servecli" / "docs",
+        builddir=tmp_path,
+        freshenv=True,
+        # EPUB wants a version and a copyright notice; the example sets neither.
+        confoverrides={"nitpicky": True, "version": "0.1", "copyright": "the authors"},
+        status=StringIO(),
+        warning=warnings,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings.getvalue() == ""
+    written = "".join(path.read_text(errors="replace") for path in _pages(tmp_path / builder))
+    assert "--tensor-parallel-size" in _hyphens_unescaped(written)
+
+
+def _pages(outdir: Path) -> list[Path]:
+    suffixes = {".html", ".xhtml", ".txt", ".1", ".tex", ".xml"}
+    return [path for path in outdir.rglob("*") if path.suffix in suffixes]

@@ -1,0 +1,61 @@
+"""Each user mistake gives one clear error or warning at the directive, and the build goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import warnings_of
+
+EXPECTED = [
+    (
+        "index.rst:8: ERROR: cannot import module 'broken_import': ModuleNotFoundError: "
+        "No module named 'not_installed_dependency'"
+    ),
+    "index.rst:12: ERROR: sample_clis has no attribute 'missing_function'",
+    (
+        "index.rst:16: ERROR: calling sample_clis:raises() failed: RuntimeError: "
+        "the config file is missing"
+    ),
+    "index.rst:20: ERROR: calling sample_clis:exits() failed: it called sys.exit(3)",
+    "index.rst:24: ERROR: sample_clis:not_a_parser gave dict, not an argparse.ArgumentParser",
+    "index.rst:28: ERROR: the argparse directive needs :module: to find the parser",
+    (
+        "index.rst:31: ERROR: no argument group 'Input and outptu' in grouped; it has "
+        "'Input and output', 'Hidden', 'Empty'. Did you mean 'Input and output'?"
+    ),
+    "index.rst:36: ERROR: :group: and :nogroup: exclude each other; give one of them",
+    "index.rst:42: WARNING: grouped: argument group 'Hidden' has nothing to document",
+    (
+        "index.rst:47: WARNING: sample_clis:unnamed: the parser has no prog of its own "
+        "(argparse would take the name of the running program, here sphinx-build); "
+        "give the directive :prog:"
+    ),
+    (
+        "index.rst:53: WARNING: grouped --bad-format: the help's %-formats cannot be expanded "
+        "(KeyError: 'nope'); shown as written"
+    ),
+    "markdown.md:6: ERROR: sample_clis.Cli has no attribute 'nothing'",
+]
+
+
+@pytest.mark.sphinx("html", testroot="errors", freshenv=True)
+def test_each_mistake_is_reported_once_at_its_directive(app, warning) -> None:
+    app.build()
+    lines = [line for line in warnings_of(warning).splitlines() if line.strip()]
+    srcdir = str(app.srcdir)
+    for expected in EXPECTED:
+        matching = [line for line in lines if f"{srcdir}/{expected}" in line]
+        assert len(matching) == 1, (expected, lines)
+    assert len(lines) == len(EXPECTED), lines
+
+
+@pytest.mark.sphinx("html", testroot="errors", freshenv=True)
+def test_the_page_still_renders_after_the_errors(app) -> None:
+    app.build()
+    html = (Path(app.outdir) / "index.html").read_text()
+    assert 'id="cmdoption-grouped-pair"' in html
+    assert 'href="#cmdoption-grouped-name"' in html
+    # The prog argparse derived is never shown: the module's name stands in for it.
+    assert "no prog" not in html
+    assert 'id="cmdoption-sample-clis-flag"' in html

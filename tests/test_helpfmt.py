@@ -1,0 +1,270 @@
+"""How help, descriptions and epilogs are read: reST, Markdown or plain text."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import warnings_of
+from test_docs import DOCS, _message_templates
+
+
+def _page(app, name: str) -> str:
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+def _body(app, name: str) -> str:
+    """The HTML of a page's main content, without the sidebar and footer."""
+    page = _page(app, name)
+    return page[page.index('<div class="body"') : page.index('<div class="sphinxsidebar"')]
+
+
+def _visible(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def _warning_lines(warning) -> list[str]:
+    return [line for line in warnings_of(warning).splitlines() if line.strip()]
+
+
+def _without_type_suffixes(line: str) -> str:
+    # Sphinx 8+ appends "[type.subtype]"; older MyST puts its own type into its messages.
+    return re.sub(r"( \[[\w-]+\.[\w-]+\])+$", "", line)
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_rst_is_the_default_for_help_descriptions_and_epilogs(app, warning) -> None:
+    app.build()
+    body = _body(app, "rst.html")
+    assert "<p>Reads <em>reST</em> help.</p>" in body
+    assert "<strong>Loud</strong>" in body
+    assert '<span class="pre">inline</span> <span class="pre">code</span></code>' in body
+    assert "Runs the substituted tool, defined further down the page." in _visible(body)
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_rst_help_stays_rst_in_a_directive_written_natively_in_myst(app, warning) -> None:
+    app.build()
+    body = _body(app, "native.html")
+    assert "<p>Uses the <code" in body
+    assert ":code:" not in body
+    assert "<p>Reads <em>reST</em> help.</p>" in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_smartquotes_leave_option_names_in_help_alone(app, warning) -> None:
+    app.build()
+    rst_page = _visible(_body(app, "rst.html"))
+    # Smartquotes are on: quotes curl and "---" becomes an em dash, yet option names keep "--".
+    assert "“quoted” and the same as --other-name." in rst_page
+    assert "Pairs with --strong; — is an em dash." in rst_page
+    markdown_page = _visible(_body(app, "markdown.html"))
+    assert "like --out-dir but one file." in markdown_page
+    assert "\u2013" not in rst_page + markdown_page
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_markdownhelp_reads_help_descriptions_and_epilogs_as_markdown(app, warning) -> None:
+    app.build()
+    for page, prog in (("markdown.html", "mdtool"), ("conf_markdown.html", "mdtool2")):
+        body = _body(app, page)
+        assert "<p>Reads <strong>Markdown</strong> help.</p>" in body
+        assert '<span class="pre">results</span></code> go.</p>' in body
+        assert '<span class="pre">PATH</span></code>' in body
+        assert "<em>one</em> file." in body
+        assert "<li><p>first item</p></li>" in body
+        assert 'href="https://example.org/mdtool">the site</a>' in body
+        assert f'id="cmdoption-{prog}-out-dir"' in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_plain_text_is_shown_as_written(app, warning) -> None:
+    app.build()
+    body = _body(app, "text.html")
+    assert '<div class="line">Copies *.txt files</div>\n<div class="line">from here</div>' in body
+    assert '<div class="line">How to copy:</div>' in body
+    assert '<div class="line">\xa0\xa0fast  -- no checks</div>' in body
+    assert '<div class="line">\xa0\xa0\xa0\xa0(risky)</div>' in body
+    assert '<p class="argdoc-plain">Pattern like *.py or _private_ or |x|.</p>' in body
+    visible = _visible(body)
+    assert "See `termtool --help` and **docs**." in visible
+    assert 'Runs "cp --force" -- carefully.' in visible
+    assert "<em>" not in body and "<strong>" not in body and "<code" not in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_plain_text_in_a_summary_table(app, warning) -> None:
+    app.build()
+    body = _body(app, "text_summary.html")
+    table = _visible(body[body.index("<table") : body.index("</table>")])
+    # The first line of a multi-line help leads its row; a copy outside the plain-text entry is
+    # smartquoted, but option names keep their hyphens.
+    assert "How to copy:" in table
+    assert "Runs “cp --force” \u2013 carefully." in table
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("text", testroot="helpfmt", freshenv=True)
+def test_each_format_in_the_text_builder(app, warning) -> None:
+    app.build()
+    rst_page = _page(app, "rst.txt")
+    assert "Reads *reST* help." in rst_page
+    assert '**Loud**, "quoted" and the same as --other-name.' in rst_page
+    markdown_page = _page(app, "markdown.txt")
+    assert "Reads **Markdown** help." in markdown_page
+    assert "* first item" in markdown_page
+    plain = _page(app, "text.txt").replace("\xa0", " ")
+    assert "How to copy:\n        fast  -- no checks\n          (risky)\n" in plain
+    assert "   See `termtool --help` and **docs**.\n" in plain
+    assert "   Pattern like *.py or _private_ or |x|.\n" in plain
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-terminal", freshenv=True)
+def test_terminal_help_read_as_rest_warns_once_per_mistake_naming_the_option(app, warning) -> None:
+    app.build()
+    at = f"{Path(app.srcdir) / 'index.rst'}:4: WARNING:"
+    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == [
+        f"{at} description of termtool: Inline emphasis start-string without end-string.",
+        f"{at} help of termtool --glob: Inline emphasis start-string without end-string.",
+        f"{at} help of termtool --glob: undefined substitution |x|; shown as written",
+    ]
+    assert "or _private_ or |x|." in _visible(_body(app, "index.html"))
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="helpfmt-terminal",
+    freshenv=True,
+    confoverrides={"argdoc_help_format": "text"},
+)
+def test_conf_value_text_builds_terminal_help_without_warnings(app, warning) -> None:
+    app.build()
+    assert "Pattern like *.py or _private_ or |x|." in _body(app, "index.html")
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="helpfmt-terminal",
+    freshenv=True,
+    confoverrides={"argdoc_help_format": "markdown"},
+)
+def test_conf_value_markdown_reads_every_directive_as_markdown(app, warning) -> None:
+    app.build()
+    body = _body(app, "index.html")
+    assert "<strong>docs</strong>" in body
+    assert '<span class="pre">termtool</span> <span class="pre">--help</span></code>' in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="helpfmt-terminal",
+    freshenv=True,
+    confoverrides={"argdoc_help_format": "md"},
+)
+def test_an_unknown_conf_value_is_one_warning_naming_the_choices(app, warning) -> None:
+    app.build()
+    (config_warning,) = [line for line in _warning_lines(warning) if "argdoc_help_format" in line]
+    assert all(f"'{choice}'" in config_warning for choice in ("rst", "markdown", "text"))
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-warnings", freshenv=True)
+def test_each_mistake_is_one_message_naming_program_option_and_directive(app, warning) -> None:
+    app.build()
+    src = Path(app.srcdir)
+    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == sorted(
+        [
+            f"{src / 'index.rst'}:9: WARNING: help of brokentool --unclosed: "
+            "Inline emphasis start-string without end-string.",
+            f"{src / 'index.rst'}:13: WARNING: help of brokenmd --role: "
+            'Unknown interpreted text role "unknownrole".',
+            f"{src / 'index.rst'}:18: ERROR: :help-format: must be one of rst, markdown, text, "
+            "not 'markdwon'",
+            f"{src / 'index.rst'}:23: ERROR: :markdownhelp: reads help as Markdown; "
+            "it excludes :help-format: text",
+            f"{src / 'page.md'}:6: WARNING: help of brokentool2 --unclosed: "
+            "Inline emphasis start-string without end-string.",
+            # The body is part of the page: its messages keep the page's own line numbers.
+            f'{src / "body.rst"}:9: WARNING: Unknown interpreted text role "nope".',
+        ]
+    )
+    # The rest of each parser is still documented.
+    assert 'id="cmdoption-brokentool-fine"' in _page(app, "index.html")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="helpfmt-warnings",
+    freshenv=True,
+    confoverrides={"suppress_warnings": ["argdoc.markup"]},
+)
+def test_markup_warnings_can_be_suppressed(app, warning) -> None:
+    app.build()
+    lines = [line for line in _warning_lines(warning) if "index.rst" in line]
+    assert len(lines) == 2
+    assert all(":help-format:" in line for line in lines)
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-nomyst", freshenv=True)
+def test_markdown_help_works_without_the_myst_extension_loaded(app, warning) -> None:
+    app.build()
+    assert "<p>Reads <strong>Markdown</strong> help.</p>" in _body(app, "index.html")
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-nomyst", freshenv=True)
+def test_markdown_without_myst_parser_is_one_error_naming_the_extra(
+    app, warning, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "myst_parser.config.main", None)
+    app.build()
+    (line,) = _warning_lines(warning)
+    assert line.startswith(f"{Path(app.srcdir) / 'index.rst'}:4: ERROR: reading Markdown needs")
+    assert "pip install 'sphinx-argdoc[markdown]'" in line
+    assert "After the directive, the page goes on." in _body(app, "index.html")
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
+def test_body_parser_reads_rest_or_markdown(app, warning) -> None:
+    app.build()
+    body = _body(app, "body.html")
+    assert "<p>A <strong>Markdown</strong> body with <code" in body
+    assert "<p>A <strong>reST</strong> body with <code" in body
+    assert warnings_of(warning) == ""
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-warnings", freshenv=True)
+def test_troubleshooting_describes_every_help_format_message(app, warning) -> None:
+    app.build()
+    # The body's message is MyST's own, about text written in the page.
+    messages = [line for line in _warning_lines(warning) if "body.rst" not in line]
+    assert len(messages) == 5
+    templates = _message_templates((DOCS / "troubleshooting.md").read_text())
+    assert [m for m in messages if not any(t.fullmatch(m) for t in templates)] == []
+
+
+@pytest.mark.sphinx("html", testroot="helpfmt-labels", freshenv=True)
+def test_each_kind_of_text_is_named_in_its_message(app, warning) -> None:
+    app.build()
+    at = f"{Path(app.srcdir) / 'index.rst'}:4: WARNING:"
+    problem = "Inline emphasis start-string without end-string."
+    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == sorted(
+        f"{at} {about}: {problem}"
+        for about in (
+            "description of everywhere",
+            "epilog of everywhere",
+            "description of everywhere group 'Tuning'",
+            "help of everywhere --knob",
+            "help of everywhere sub",
+        )
+    )
