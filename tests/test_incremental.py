@@ -45,7 +45,7 @@ def _rebuild(make_app, previous) -> tuple[object, list[str], str]:
     read: list[str] = []
     app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
     app.build()
-    # Before Sphinx 8, a second application in one process registers Sphinx's own directives
+    # Under Sphinx 7.2 a second application in one process registers Sphinx's own directives
     # again and says so; that is about the test set-up, not about the build.
     warnings = [
         line for line in warnings_of(warning).splitlines() if "is already registered" not in line

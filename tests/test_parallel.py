@@ -13,7 +13,7 @@ import pytest
 import sphinx
 from conftest import TESTS, warnings_of
 
-EXAMPLE_DOCS = TESTS.parent / "examples" / "servecli" / "docs"
+EXAMPLES = TESTS.parent / "examples"
 
 
 def _files(outdir: Path) -> dict[str, bytes]:
@@ -60,17 +60,19 @@ def _search_data(script: bytes) -> dict[str, object]:
     return data
 
 
-def _clean_build(outdir: Path, hash_seed: str) -> dict[str, bytes]:
+def _clean_build(docs: Path, outdir: Path, hash_seed: str) -> dict[str, bytes]:
     environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
     command = [sys.executable, "-m", "sphinx", "-q", "-E", "-W", "-b", "html"]
-    command += ["-d", str(outdir / "doctrees"), str(EXAMPLE_DOCS), str(outdir / "html")]
+    command += ["-d", str(outdir / "doctrees"), str(docs), str(outdir / "html")]
     subprocess.run(command, check=True, env=environment)
     return _files(outdir / "html")
 
 
-def test_two_clean_builds_of_the_example_are_byte_identical(tmp_path: Path) -> None:
+@pytest.mark.parametrize("example", ["servecli", "gitlike"])
+def test_two_clean_builds_of_an_example_are_byte_identical(example: str, tmp_path: Path) -> None:
     # Separate processes with different hash seeds: set and dict orders may differ between them.
-    first = _clean_build(tmp_path / "first", "1")
-    second = _clean_build(tmp_path / "second", "2")
+    docs = EXAMPLES / example / "docs"
+    first = _clean_build(docs, tmp_path / "first", "1")
+    second = _clean_build(docs, tmp_path / "second", "2")
     assert "cli.html" in first
     assert _differing(first, second) == []
