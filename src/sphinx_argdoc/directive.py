@@ -36,9 +36,9 @@ class ArgparseDirective(SphinxDirective):
             return []
         if not selection.whole and select.is_empty(selection):
             logger.warning(
-                "%s: argument group %r has nothing to document (every option in it is hidden)",
+                "%s: %s has nothing to document (every option in it is hidden)",
                 parser.prog,
-                options.group,
+                _selected(options),
                 location=self.get_location(),
                 type="argdoc",
                 subtype="empty",
@@ -122,6 +122,7 @@ class ArgparseDirective(SphinxDirective):
             loaded = load.load(options.locator, self._mock_imports())
         finally:
             self._note_source_files(options.locator)
+        load.memo(("output", options.locator), lambda: self._report_output(options.locator, loaded))
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         return load.memo(
             ("model", options.locator, prog, options.color),
@@ -135,6 +136,17 @@ class ArgparseDirective(SphinxDirective):
         # Editing the CLI's code then re-reads this page, and only pages like it.
         for path in load.source_files(locator):
             self.env.note_dependency(path)
+
+    def _report_output(self, locator: load.Locator, loaded: load.Loaded) -> None:
+        # Printing at import is common and harmless (banners, deprecation notes): worth a
+        # line in the build log, not a warning that would fail a -W build.
+        if loaded.output.strip():
+            logger.info(
+                "%s printed while it was loaded (not shown in the page): %s",
+                locator,
+                load.output_tail(loaded.output),
+                location=self.get_location(),
+            )
 
     def _fallback_prog(self, loaded: load.Loaded, locator: load.Locator) -> str:
         if not loaded.prog_is_derived:
@@ -212,3 +224,10 @@ def _program_aliases(root: model.Parser, path: tuple[str, ...]) -> tuple[str, ..
     for sub in select.walk(root, path):
         aliases = render.alias_programs(sub, aliases)
     return aliases
+
+
+def _selected(options: DirectiveOptions) -> str:
+    """What a ``:group:`` or ``:nogroup:`` block renders, as a message names it."""
+    if options.group is None:
+        return ":nogroup: (the options in no argument group)"
+    return f"argument group {options.group!r}"

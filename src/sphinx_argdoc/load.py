@@ -5,19 +5,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import io
 import os
 import runpy
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from . import sources
 from .errors import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
 UNSET_PROG = "<sphinx-argdoc: no prog>"
+#: How much of what user code printed a message quotes (the end: errors come last).
+_OUTPUT_TAIL = 1000
 
 T = TypeVar("T")
 
@@ -44,6 +47,8 @@ class Loaded:
 
     parser: argparse.ArgumentParser
     prog_is_derived: bool
+    output: str = ""
+    """What the user's code printed to stdout and stderr while it was imported and called."""
 
 
 _cache: dict[Locator, Loaded] = {}
@@ -69,15 +74,20 @@ def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
 def _load_uncached(locator: Locator, mock_imports: Sequence[str]) -> Loaded:
     if not locator.filename:
         sources.drop_if_changed(locator.module)
-    with _argv_for_user_code(), _mocked(mock_imports), _recording_sources(locator):
-        module = _run_file(locator.filename) if locator.filename else _import(locator.module)
-        target = _attribute(module, locator)
-        result = _result(target, locator)
+    printed = io.StringIO()
+    try:
+        with _isolated(printed), _mocked(mock_imports), _recording_sources(locator):
+            module = _run_file(locator.filename) if locator.filename else _import(locator.module)
+            target = _attribute(module, locator)
+            result = _result(target, locator)
+    except ArgdocError as exc:
+        raise ArgdocError(f"{exc}{_quoted(printed.getvalue())}") from exc
     if not isinstance(result, argparse.ArgumentParser):
         raise ArgdocError(
             f"{locator} gave {type(result).__qualname__}, not an argparse.ArgumentParser"
+            f"{_quoted(printed.getvalue())}"
         )
-    return Loaded(result, prog_is_derived=result.prog == UNSET_PROG)
+    return Loaded(result, prog_is_derived=result.prog == UNSET_PROG, output=printed.getvalue())
 
 
 def _result(target: object, locator: Locator) -> object:
@@ -103,18 +113,74 @@ def _mocked(modules: Sequence[str]) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _argv_for_user_code() -> Iterator[None]:
-    saved = sys.argv
+def _isolated(printed: io.StringIO) -> Iterator[None]:
+    """Run user code with a neutral command line and no input, its output captured,
+    ``sys.path`` restored."""
+    saved_argv, saved_stdin = sys.argv, sys.stdin
+    saved_path = sys.path
+    saved_path_entries = list(sys.path)
     sys.argv = [UNSET_PROG]
+    # Code that asks a question (input()) gets EOFError instead of waiting forever.
+    sys.stdin = io.StringIO()
+    try:
+        with (
+            contextlib.redirect_stdout(printed),
+            contextlib.redirect_stderr(printed),
+            _command_line_parsing_refused(),
+        ):
+            yield
+    finally:
+        sys.argv, sys.stdin = saved_argv, saved_stdin
+        saved_path[:] = saved_path_entries
+        sys.path = saved_path
+
+
+class _ParsesCommandLine(BaseException):
+    """Raised in user code that parses the command line; not an ``Exception``, so that
+    ``except Exception`` in that code cannot swallow it and go on to run the program."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+@contextlib.contextmanager
+def _command_line_parsing_refused() -> Iterator[None]:
+    # A documentation build must never run the documented program: code that parses
+    # sys.argv is stopped there. Parsing an explicit list of arguments stays allowed.
+    original = argparse.ArgumentParser.parse_args
+
+    def refuse(
+        self: argparse.ArgumentParser, args: Sequence[str] | None = None, *rest: Any, **kw: Any
+    ) -> Any:
+        if args is None:
+            caller = sys._getframe(1)
+            raise _ParsesCommandLine(f"{caller.f_code.co_filename}:{caller.f_lineno}")
+        return original(self, args, *rest, **kw)
+
+    argparse.ArgumentParser.parse_args = refuse  # type: ignore[assignment, method-assign]
     try:
         yield
     finally:
-        sys.argv = saved
+        argparse.ArgumentParser.parse_args = original  # type: ignore[method-assign]
+
+
+def output_tail(output: str) -> str:
+    """The end of what user code printed, short enough for a message."""
+    text = output.strip()
+    return "…" + text[-_OUTPUT_TAIL:] if len(text) > _OUTPUT_TAIL else text
+
+
+def _quoted(output: str) -> str:
+    text = output_tail(output)
+    return f"; it printed:\n{text}" if text else ""
 
 
 def _import(name: str) -> object:
     try:
         return importlib.import_module(name)
+    except _ParsesCommandLine as exc:
+        raise _runs_the_program(f"importing module {name!r}", exc) from None
     except BaseException as exc:  # user code may raise anything, SystemExit included
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -127,11 +193,20 @@ def _run_file(filename: str) -> object:
     try:
         # Run as a module would be imported: an ``if __name__ == "__main__"`` block stays idle.
         namespace = runpy.run_path(filename, run_name=_module_name_of(filename))
+    except _ParsesCommandLine as exc:
+        raise _runs_the_program(f"running {filename}", exc) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
         raise ArgdocError(f"cannot run {filename}: {_describe(exc)}") from exc
     return _Namespace(namespace)
+
+
+def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
+    return ArgdocError(
+        f"{doing} parses the command line (parse_args() at {exc.where}), so it would run the "
+        "program; put the code that runs it under `if __name__ == \"__main__\":`"
+    )
 
 
 def _module_name_of(filename: str) -> str:
@@ -163,6 +238,13 @@ def _call(target: object, locator: Locator, *args: object) -> object:
     assert callable(target)
     try:
         return target(*args)
+    except _ParsesCommandLine as exc:
+        raise ArgdocError(
+            f"{locator}() parses the command line (parse_args() at {exc.where}) instead of "
+            "returning the parser; give :func: a function that builds and returns the "
+            "argparse.ArgumentParser (for example, move the parser out of main() into its own "
+            "function)"
+        ) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -170,10 +252,11 @@ def _call(target: object, locator: Locator, *args: object) -> object:
 
 
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, SystemExit):
-        return f"it called sys.exit({exc.code!r})"
-    frames = traceback.extract_tb(exc.__traceback__)
+    # argparse's own error() exits from inside argparse: the user's line is more telling.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename != argparse.__file__]
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+    if isinstance(exc, SystemExit):
+        return f"it called sys.exit({exc.code!r}){where}"
     message = str(exc) or "no message"
     return f"{type(exc).__name__}: {message}{where}"
 

@@ -8,6 +8,7 @@ here writes to the parser.
 from __future__ import annotations
 
 import argparse
+import copy
 import inspect
 import itertools
 import re
@@ -15,7 +16,10 @@ import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+from .errors import ArgdocError
+
+# Usage lines wrap anywhere, inside a repr too.
+_ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: Longer defaults (big dicts, long lists) are shortened to about this many characters.
@@ -93,11 +97,17 @@ def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Pa
     Without *color*, the ANSI colour codes that argparse (3.14+) or a custom formatter puts
     into usage, option names and help are left out.
     """
-    built = _build(parser, prog, color)
-    return built if color else _decolored(built)
+    try:
+        built = _build(parser, prog, color, {})
+        return built if color else _decolored(built)
+    except RecursionError:
+        # Hundreds of nested subcommands; deeper than any CLI, reachable by generated ones.
+        raise ArgdocError(f"{prog}: the subcommands nest too deep to document") from None
 
 
-def _build(parser: argparse.ArgumentParser, prog: str, color: bool) -> Parser:
+def _build(
+    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+) -> Parser:
     formatter = _formatter(parser, prog, color)
     exclusive = _exclusive_partners(parser, formatter)
     return Parser(
@@ -117,7 +127,7 @@ def _build(parser: argparse.ArgumentParser, prog: str, color: bool) -> Parser:
                 parser._action_groups, _groups(parser), strict=True
             )
         ),
-        subcommands=tuple(_subcommands(parser, prog, color)),
+        subcommands=tuple(_subcommands(parser, prog, color, {**ancestors, id(parser): prog})),
     )
 
 
@@ -174,12 +184,59 @@ def _formatter(
 
 def _usage(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> str:
     formatter = _formatter(parser, prog, color)
-    formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
+    actions, exclusive_groups = _usage_inputs(parser)
+    formatter.add_usage(parser.usage, actions, exclusive_groups, prefix="")
     try:
         return _without_addresses(formatter.format_help().strip())
-    except (ValueError, TypeError, IndexError, AssertionError):
-        # Some parsers (tuple metavars on positionals, odd nargs) make argparse's usage crash.
+    except Exception:
+        # Some parsers (tuple metavars on positionals, odd nargs, MetavarTypeHelpFormatter
+        # without types) make argparse's own usage crash.
         return prog
+
+
+def _usage_inputs(
+    parser: argparse.ArgumentParser,
+) -> tuple[list[argparse.Action], list[argparse._MutuallyExclusiveGroup]]:
+    """The parser's actions and exclusive groups, with sets in them in a stable order."""
+    stable = {id(action): _in_stable_order(action) for action in parser._actions}
+    groups = []
+    for group in parser._mutually_exclusive_groups:
+        members = [stable.get(id(action), action) for action in group._group_actions]
+        if members != group._group_actions:
+            group = copy.copy(group)
+            group._group_actions = members
+        groups.append(group)
+    return [stable[id(action)] for action in parser._actions], groups
+
+
+def _in_stable_order(action: argparse.Action) -> argparse.Action:
+    """*action*, or a copy of it whose set-valued choices and default print sorted: a set of
+    strings iterates in a different order in every Python process, and a build must not."""
+    changes: dict[str, object] = {}
+    try:
+        if isinstance(action.choices, (set, frozenset)):
+            changes["choices"] = sorted(action.choices, key=_printed)
+        if isinstance(action.default, (set, frozenset)):
+            changes["default"] = _SortedSet(_set_text(action.default))
+        if not changes:
+            return action
+        stable = copy.copy(action)
+        vars(stable).update(changes)
+    except Exception:  # an item that cannot print itself, an action that cannot be copied
+        return action
+    return stable
+
+
+@dataclass(frozen=True, repr=False)
+class _SortedSet:
+    """Stands in for a set default where argparse prints it (``%(default)s``)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
 
 
 def _groups(
@@ -195,12 +252,10 @@ def _groups(
             actions += [a for a in orphans if not a.option_strings and visible(a)]
         elif group is parser._optionals:
             actions += [a for a in orphans if a.option_strings and visible(a)]
-        yield (
-            _text(group.title),
-            _text(group.description),
-            actions,
-            not any(group is default for default in defaults),
-        )
+        title = _text(group.title)
+        # A group without a title cannot be named by :group:, so it counts as ungrouped.
+        is_custom = bool(title) and not any(group is default for default in defaults)
+        yield (title, _text(group.description), actions, is_custom)
 
 
 def _lists_subcommands(group: argparse._ArgumentGroup) -> bool:
@@ -212,6 +267,9 @@ def _option(
     formatter: argparse.HelpFormatter,
     exclusive: dict[int, tuple[str, ...]],
 ) -> Option:
+    exclusive_with = exclusive.get(id(action), ())
+    default = _default(action)
+    action = _in_stable_order(action)
     signature = _signature(action, formatter)
     template = _help_template(action, formatter)
     help_text, help_error = _expanded_help(action, formatter, template)
@@ -222,12 +280,12 @@ def _option(
         help_mentions_default="%(default)" in template,
         help_mentions_choices="%(choices)" in template,
         choices=_choices(action),
-        default=_default(action),
+        default=default,
         is_flag=isinstance(action, (argparse._StoreConstAction, argparse.BooleanOptionalAction)),
         required=bool(action.required) and bool(action.option_strings),
         positional=not action.option_strings,
         deprecated=bool(getattr(action, "deprecated", False)),
-        exclusive_with=exclusive.get(id(action), ()),
+        exclusive_with=exclusive_with,
         help_error=help_error,
         dest="" if action.option_strings else str(action.dest),
     )
@@ -249,7 +307,7 @@ def _signature(
     )
     try:
         shown = formatter._format_action_invocation(action)
-    except (ValueError, TypeError, IndexError):
+    except Exception:
         return each
     return once if shown == _joined(once) else each
 
@@ -260,20 +318,23 @@ def _joined(signature: Sequence[tuple[str, str]]) -> str:
 
 def _positional_name(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
     try:
-        return formatter._format_action_invocation(action)
-    except (ValueError, TypeError, IndexError):
-        return str(action.dest)
+        return _without_addresses(str(formatter._format_action_invocation(action)))
+    except Exception:
+        return _printed(action.dest)
 
 
 def _args(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
-    default_metavar = formatter._get_default_metavar_for_optional(action)
     try:
-        return formatter._format_args(action, default_metavar)
-    except (ValueError, TypeError, IndexError):
+        default_metavar = formatter._get_default_metavar_for_optional(action)
+    except Exception:
+        default_metavar = _printed(action.dest).upper()
+    try:
+        return _without_addresses(str(formatter._format_args(action, default_metavar)))
+    except Exception:
         metavar = action.metavar
         if isinstance(metavar, tuple):
-            return " ".join(str(part) for part in metavar)
-        return str(metavar if metavar is not None else default_metavar)
+            return " ".join(_printed(part) for part in metavar)
+        return _printed(metavar if metavar is not None else default_metavar)
 
 
 def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
@@ -282,7 +343,7 @@ def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -
     try:
         return str(formatter._get_help_string(action))
     except Exception:
-        return str(action.help)
+        return _printed(action.help)
 
 
 def _expanded_help(
@@ -291,8 +352,8 @@ def _expanded_help(
     if not template:
         return "", None
     try:
-        expanded = formatter._expand_help(action)
-    except (KeyError, ValueError, TypeError, IndexError) as exc:
+        expanded = str(formatter._expand_help(action))
+    except Exception as exc:  # a broken %-format, or a value whose str() raises
         return inspect.cleandoc(template), f"{type(exc).__name__}: {exc}"
     # Help written as an indented triple-quoted string must not read as a reST block quote.
     return inspect.cleandoc(_without_addresses(expanded)), None
@@ -303,9 +364,9 @@ def _choices(action: argparse.Action) -> tuple[str, ...]:
         return ()
     try:
         shown = list(itertools.islice(iter(action.choices), _MAX_CHOICES + 1))
-    except TypeError:
+    except Exception:  # not iterable, or a container of the CLI's own that fails
         return ()
-    texts = tuple(_without_addresses(str(choice)) for choice in shown[:_MAX_CHOICES])
+    texts = tuple(_without_addresses(_printed(choice)) for choice in shown[:_MAX_CHOICES])
     return (*texts, "…") if len(shown) > _MAX_CHOICES else texts
 
 
@@ -394,7 +455,9 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
     return _positional_name(action, formatter)
 
 
-def _subcommands(parser: argparse.ArgumentParser, prog: str, color: bool) -> Iterable[Subcommand]:
+def _subcommands(
+    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
@@ -411,11 +474,16 @@ def _subcommands(parser: argparse.ArgumentParser, prog: str, color: bool) -> Ite
             help_text = helps.get(name)
             if help_text is argparse.SUPPRESS:
                 continue
+            if id(subparser) in ancestors:
+                raise ArgdocError(
+                    f"{prog} {name} is {ancestors[id(subparser)]} again: the subcommands loop "
+                    "back to a parser that contains them"
+                )
             yield Subcommand(
                 name=name,
                 aliases=aliases,
                 help=_without_addresses(_text(help_text)),
-                parser=_build(subparser, f"{prog} {name}", color),
+                parser=_build(subparser, f"{prog} {name}", color, ancestors),
             )
 
 
@@ -432,4 +500,12 @@ def _with_prog(text: str, prog: str) -> str:
 def _text(value: object) -> str:
     # Titles and descriptions may be lazy translation objects: compare and show them as str.
     # Indented triple-quoted text must not read as a reST block quote.
-    return "" if value is None else inspect.cleandoc(str(value))
+    return "" if value is None else inspect.cleandoc(_printed(value))
+
+
+def _printed(value: object) -> str:
+    """``str(value)``, or the type's name when the object cannot print itself."""
+    try:
+        return str(value)
+    except Exception:
+        return f"<{type(value).__qualname__}>"

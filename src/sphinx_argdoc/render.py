@@ -38,6 +38,11 @@ LABEL_TITLE_ATTRIBUTE = "argdoc-label-title"
 #: Attribute listing the other programs the same options answer to (via subcommand aliases).
 PROGRAM_ALIASES_ATTRIBUTE = "argdoc-program-aliases"
 
+#: Subcommand sections nest this deep; deeper ones follow as siblings. Writers have a fixed
+#: number of heading levels (text: 7, LaTeX: 7 from part to subparagraph), and each section's
+#: title is the full ``prog``, so a flat run of them still reads unambiguously.
+NESTED_SUBCOMMAND_LEVELS = 3
+
 
 @dataclass(frozen=True)
 class Context:
@@ -69,6 +74,8 @@ class Context:
     index_groups: tuple[str, ...] = ()
     program_aliases: tuple[str, ...] = ()
     """Other names of the parser being rendered, through subcommand aliases (``vcs ci``)."""
+    subcommand_depth: int = 0
+    """How many subcommand sections the parser being rendered is inside."""
 
 
 def render(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
@@ -191,7 +198,8 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _group_section(group, parser.prog, context, override)
         for group, override in _shown_groups(parser, context)
     ]
-    subcommands = _subcommands(parser, context)
+    nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
+    subcommands = _subcommands(parser, context) if nested else []
     if subcommands:
         _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
     result += subcommands
@@ -261,10 +269,8 @@ def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
     for sub in parser.subcommands:
         override = overrides.for_subcommand(context.overrides, sub)
         if not overrides.skips(override):
-            result.append(_subcommand(sub, inner, override))
+            result += _subcommand(sub, inner, override)
     return result
-
-
 
 
 def _usage(usage: str) -> nodes.literal_block:
@@ -273,7 +279,10 @@ def _usage(usage: str) -> nodes.literal_block:
     return block
 
 
-def _subcommand(sub: Subcommand, context: Context, override: Override | None) -> nodes.section:
+def _subcommand(
+    sub: Subcommand, context: Context, override: Override | None
+) -> list[nodes.section]:
+    """*sub*'s section, and past the nesting limit the sections of its subcommands after it."""
     body: list[nodes.Node] = []
     if sub.aliases:
         body.append(
@@ -293,13 +302,19 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
         overrides=overrides.inside(context.overrides, override),
         program_aliases=alias_programs(sub, context.program_aliases),
         legacy_command=legacy_command(parent, sub),
+        subcommand_depth=context.subcommand_depth + 1,
     )
     section = _section(sub.parser.prog, sub.parser.prog, body, context)
     # sphinx-argparse also used the bare name; with aliases that id had spaces, so not that one.
     bare = [] if sub.aliases else [sub.name]
     _add_free_ids(section, [_sphinx_make_id(inner.legacy_command or ""), *bare], context)
     section.extend(_whole_parser(sub.parser, inner))
-    return section
+    if inner.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
+        return [section]
+    deeper = _subcommands(sub.parser, inner)
+    if deeper:
+        _add_free_ids(deeper[0], _chooser_group_ids(sub.parser, inner), inner)
+    return [section, *deeper]
 
 
 def legacy_command(parent: str, sub: Subcommand) -> str:

@@ -27,7 +27,8 @@ def select(parser: Parser, group: str | None, nogroup: bool) -> Selection:
 
 
 def _custom_groups_titled(parser: Parser, title: str) -> tuple[Group, ...]:
-    matches = tuple(g for g in parser.groups if g.is_custom and g.title == title)
+    wanted = _spaced(title)
+    matches = tuple(g for g in parser.groups if g.is_custom and _spaced(g.title) == wanted)
     if matches:
         return matches
     titles = parser.custom_group_titles
@@ -37,6 +38,11 @@ def _custom_groups_titled(parser: Parser, title: str) -> tuple[Group, ...]:
     hint = f" Did you mean {closest[0]!r}?" if closest else ""
     listed = ", ".join(repr(t) for t in titles)
     raise ArgdocError(f"no argument group {title!r} in {parser.prog}; it has {listed}.{hint}")
+
+
+def _spaced(title: str) -> str:
+    # A page cannot write a title's line breaks or padding, and a heading does not show them.
+    return " ".join(title.split())
 
 
 def is_empty(selection: Selection) -> bool:

@@ -1,0 +1,2 @@
+project = "deep"
+extensions = ["sphinx_argdoc"]

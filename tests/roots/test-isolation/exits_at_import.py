@@ -1,0 +1,5 @@
+"""Exits when imported, as a script without a main guard does."""
+
+import sys
+
+sys.exit(4)
