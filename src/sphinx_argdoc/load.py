@@ -205,7 +205,7 @@ def _run_file(filename: str) -> object:
 def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
     return ArgdocError(
         f"{doing} parses the command line (parse_args() at {exc.where}), so it would run the "
-        "program; put the code that runs it under `if __name__ == \"__main__\":`"
+        'program; put the code that runs it under `if __name__ == "__main__":`'
     )
 
 
