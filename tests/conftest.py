@@ -3,9 +3,13 @@ from __future__ import annotations
 import re
 import sys
 import zlib
+from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -34,3 +38,36 @@ def inventory(outdir: Path) -> list[tuple[str, str, str]]:
         name, role, _, uri, _ = match.groups()
         entries.append((name, role, uri))
     return entries
+
+
+@dataclass(frozen=True)
+class Built:
+    """Where a finished build wrote its output, and what it warned."""
+
+    outdir: Path
+    doctreedir: Path
+    warnings: str
+
+
+def build_project(
+    srcdir: Path,
+    builder: str = "html",
+    builddir: Path | None = None,
+    confoverrides: dict[str, Any] | None = None,
+) -> Built:
+    """Build a whole Sphinx project from scratch, outside the ``app`` fixture."""
+    warnings = StringIO()
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=builddir,
+        freshenv=True,
+        confoverrides=confoverrides or {},
+        status=StringIO(),
+        warning=warnings,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(warnings))

@@ -14,6 +14,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from sphinx_argdoc import model, render
+
 SUPPRESS = argparse.SUPPRESS
 
 
@@ -336,3 +338,15 @@ def visible_subparsers(
             if name not in hidden:
                 result.append((name, child))
     return result
+
+
+def model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...]]]:
+    """How often each (std program, option names) pair is in a model, subcommands included."""
+    found = Counter(
+        (render.std_program(parsed.prog), option.names)
+        for group in parsed.groups
+        for option in group.options
+    )
+    for sub in parsed.subcommands:
+        found += model_signatures(sub.parser)
+    return found

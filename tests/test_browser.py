@@ -6,13 +6,11 @@ Needs Debian's ``chromium`` (``apt-get install chromium``); skipped without it.
 from __future__ import annotations
 
 import importlib.util
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from browser_check import check, chromium
-from conftest import TESTS
-from sphinx.testing.util import SphinxTestApp
+from conftest import TESTS, build_project
 
 pytestmark = pytest.mark.skipif(chromium() is None, reason="needs chromium on PATH")
 
@@ -31,22 +29,9 @@ THEMES = [
 
 
 def _built_example(theme: str, builddir: Path) -> Path:
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=SERVECLI_DOCS,
-        builddir=builddir,
-        freshenv=True,
-        confoverrides={"html_theme": theme},
-        status=StringIO(),
-        warning=warnings,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings.getvalue() == ""
-    return Path(app.outdir)
+    built = build_project(SERVECLI_DOCS, builddir=builddir, confoverrides={"html_theme": theme})
+    assert built.warnings == ""
+    return built.outdir
 
 
 @pytest.mark.parametrize(("theme", "stylesheet"), THEMES)

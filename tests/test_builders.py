@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, warnings_of
-from sphinx.testing.util import SphinxTestApp
+from conftest import TESTS, build_project, warnings_of
 
 EXAMPLES = TESTS.parent / "examples"
 
@@ -78,22 +76,14 @@ def test_man_page_has_one_tagged_paragraph_per_option(app) -> None:
 
 @pytest.mark.parametrize("builder", list(OUTPUT))
 def test_servecli_example_builds_in_every_builder(builder: str, tmp_path: Path) -> None:
-    warnings = StringIO()
-    app = SphinxTestApp(
+    built = build_project(
+        EXAMPLES / "servecli" / "docs",
         builder,
-        srcdir=EXAMPLES / "servecli" / "docs",
         builddir=tmp_path,
-        freshenv=True,
         # EPUB wants a version and a copyright notice; the example sets neither.
         confoverrides={"nitpicky": True, "version": "0.1", "copyright": "the authors"},
-        status=StringIO(),
-        warning=warnings,
     )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings.getvalue() == ""
+    assert built.warnings == ""
     written = "".join(path.read_text(errors="replace") for path in _pages(tmp_path / builder))
     assert "--tensor-parallel-size" in _hyphens_unescaped(written)
 

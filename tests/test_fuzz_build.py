@@ -16,7 +16,7 @@ from pathlib import Path
 
 import generated_cli
 import sphinx
-from fuzzing import parsers
+from fuzzing import model_signatures, parsers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx import addnodes
@@ -46,7 +46,7 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
             types = MESSAGE_TYPE.findall(first_warnings)
             assert len(types) == len(MESSAGE.findall(first_warnings))
             assert set(types) <= {"argdoc.help", "argdoc.empty"}
-        assert _signatures(first, "whole") == _model_signatures(parsed)
+        assert _signatures(first, "whole") == model_signatures(parsed)
         whole = select.select(parsed, None, False).groups
         expected = Counter(
             (render.std_program(parsed.prog), option.names)
@@ -104,17 +104,6 @@ def _signatures(app: SphinxTestApp, docname: str) -> Counter[tuple[str, tuple[st
         (signature[render.PROGRAM_ATTRIBUTE], tuple(signature["allnames"]))
         for signature in doctree.findall(addnodes.desc_signature)
     )
-
-
-def _model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...]]]:
-    found = Counter(
-        (render.std_program(parsed.prog), option.names)
-        for group in parsed.groups
-        for option in group.options
-    )
-    for sub in parsed.subcommands:
-        found += _model_signatures(sub.parser)
-    return found
 
 
 def _pages(app: SphinxTestApp) -> dict[str, str]:

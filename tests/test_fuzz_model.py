@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
-from fuzzing import expected_options, parsers, visible_subparsers
+from fuzzing import expected_options, model_signatures, parsers, visible_subparsers
 from hypothesis import given, settings
 from sphinx import addnodes
 
@@ -56,7 +56,7 @@ def test_model_and_selection_of_a_generated_parser(parser: argparse.ArgumentPars
 def test_render_of_a_generated_parser(parser: argparse.ArgumentParser) -> None:
     parsed = model.build(parser, "tool")
     rendered = _render(parsed, select.select(parsed, None, False))
-    assert _signatures(rendered) == _model_signatures(parsed)
+    assert _signatures(rendered) == model_signatures(parsed)
     again = _render(parsed, select.select(parsed, None, False))
     assert [node.pformat() for node in again] == [node.pformat() for node in rendered]
     for title in _nameable_titles(parsed):
@@ -139,17 +139,6 @@ def _signatures(result: list[nodes.Node]) -> Counter[tuple[str, tuple[str, ...]]
         assert isinstance(root, nodes.Element)
         for signature in root.findall(addnodes.desc_signature):
             found[signature[render.PROGRAM_ATTRIBUTE], tuple(signature["allnames"])] += 1
-    return found
-
-
-def _model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...]]]:
-    found = Counter(
-        (render.std_program(parsed.prog), option.names)
-        for group in parsed.groups
-        for option in group.options
-    )
-    for sub in parsed.subcommands:
-        found += _model_signatures(sub.parser)
     return found
 
 

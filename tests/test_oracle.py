@@ -13,14 +13,12 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, warnings_of
+from conftest import TESTS, Built, build_project
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.testing.util import SphinxTestApp
 
 pytest.importorskip("sphinxarg.ext")
 
@@ -29,39 +27,27 @@ PAGES = {"kitchen": "kitchen", "vcs": "vcs", "epi": "epi", "path": "vcs remote a
 
 
 @dataclass(frozen=True)
-class Built:
-    outdir: Path
-    doctrees: Path
-    warnings: str
+class Pages:
+    built: Built
+
+    @property
+    def warnings(self) -> str:
+        return self.built.warnings
 
     def doctree(self, page: str) -> nodes.document:
-        with (self.doctrees / f"{page}.doctree").open("rb") as file:
+        with (self.built.doctreedir / f"{page}.doctree").open("rb") as file:
             return pickle.load(file)  # type: ignore[no-any-return]
 
     def html(self, page: str) -> str:
-        return (self.outdir / f"{page}.html").read_text()
+        return (self.built.outdir / f"{page}.html").read_text()
 
 
-def _build(source: Path, out: Path, extensions: list[str]) -> Built:
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=source,
-        builddir=out,
-        freshenv=True,
-        confoverrides={"extensions": extensions},
-        status=StringIO(),
-        warning=warnings,
-    )
-    try:
-        app.build()
-        return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(warnings))
-    finally:
-        app.cleanup()
+def _build(source: Path, out: Path, extensions: list[str]) -> Pages:
+    return Pages(build_project(source, builddir=out, confoverrides={"extensions": extensions}))
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Built, Built]]:
+def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pages, Pages]]:
     source = tmp_path_factory.mktemp("oracle") / "src"
     shutil.copytree(TESTS / "roots" / "test-oracle", source)
     theirs = _build(source, source.parent / "theirs", ["sphinxarg.ext"])

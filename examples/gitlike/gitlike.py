@@ -29,7 +29,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
 def _add_clone(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     clone = commands.add_parser(
         "clone",

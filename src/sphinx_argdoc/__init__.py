@@ -6,6 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import ENUM
+from sphinx.environment import BuildEnvironment
 
 from . import coverage, helptext, load
 from .directive import ArgparseDirective
@@ -13,7 +14,8 @@ from .directive import ArgparseDirective
 __version__ = "0.1.0"
 
 
-def _forget_loaded_parsers(app: Sphinx) -> None:
+def _forget_loaded_parsers(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    # Every read phase starts afresh, also a second build by the same application object.
     load.clear_cache()
 
 
@@ -25,7 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event("argdoc-group-rendered")
     app.add_config_value(helptext.CONFIG_VALUE, "rst", "env", types=ENUM(*helptext.FORMATS))
     app.add_transform(helptext.UndefinedHelpSubstitutions)
-    app.connect("builder-inited", _forget_loaded_parsers)
+    app.connect("env-before-read-docs", _forget_loaded_parsers)
     app.add_config_value(coverage.CONFIG_VALUE, True, "", types=(bool,))
     app.connect("env-purge-doc", coverage.purge_doc)
     app.connect("env-merge-info", coverage.merge_info)

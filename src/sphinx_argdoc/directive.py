@@ -118,7 +118,10 @@ class ArgparseDirective(SphinxDirective):
         if options.locator.filename:
             # Not imported, so no module's change would tell Sphinx to read this page again.
             self.env.note_dependency(options.locator.filename)
-        loaded = load.load(options.locator, self._mock_imports())
+        try:
+            loaded = load.load(options.locator, self._mock_imports())
+        finally:
+            self._note_source_files(options.locator)
         load.memo(("output", options.locator), lambda: self._report_output(options.locator, loaded))
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         return load.memo(
@@ -128,6 +131,11 @@ class ArgparseDirective(SphinxDirective):
 
     def _mock_imports(self) -> list[str]:
         return list(getattr(self.config, "autodoc_mock_imports", None) or [])
+
+    def _note_source_files(self, locator: load.Locator) -> None:
+        # Editing the CLI's code then re-reads this page, and only pages like it.
+        for path in load.source_files(locator):
+            self.env.note_dependency(path)
 
     def _report_output(self, locator: load.Locator, loaded: load.Loaded) -> None:
         # Printing at import is common and harmless (banners, deprecation notes): worth a

@@ -25,6 +25,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
+from . import plaintext
 from .errors import ArgdocError
 from .render import ParseText
 
@@ -133,6 +134,10 @@ def _rst_reader(directive: SphinxDirective) -> Callable[[str], list[nodes.Node]]
         parse_into = functools.partial(_standalone_rst_parse, state.document)
 
     def read(text: str) -> list[nodes.Node]:
+        plain = plaintext.paragraph(text) if isinstance(state, RSTState) else None
+        if plain is not None:
+            plain.source, plain.line = source, line
+            return [plain]
         lines = StringList(text.splitlines(), source=source)
         lines.items = [(source, line - 1)] * len(lines)
         holder = nodes.Element()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+from . import sources
 from .errors import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
@@ -71,9 +72,11 @@ def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
 
 
 def _load_uncached(locator: Locator, mock_imports: Sequence[str]) -> Loaded:
+    if not locator.filename:
+        sources.drop_if_changed(locator.module)
     printed = io.StringIO()
     try:
-        with _isolated(printed), _mocked(mock_imports):
+        with _isolated(printed), _mocked(mock_imports), _recording_sources(locator):
             module = _run_file(locator.filename) if locator.filename else _import(locator.module)
             target = _attribute(module, locator)
             result = _result(target, locator)
@@ -202,7 +205,7 @@ def _run_file(filename: str) -> object:
 def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
     return ArgdocError(
         f"{doing} parses the command line (parse_args() at {exc.where}), so it would run the "
-        "program; put the code that runs it under `if __name__ == \"__main__\":`"
+        'program; put the code that runs it under `if __name__ == "__main__":`'
     )
 
 
@@ -256,6 +259,20 @@ def _describe(exc: BaseException) -> str:
         return f"it called sys.exit({exc.code!r}){where}"
     message = str(exc) or "no message"
     return f"{type(exc).__name__}: {message}{where}"
+
+
+def source_files(locator: Locator) -> tuple[str, ...]:
+    """The project's modules' files that *locator*'s parser was built from, as far as known.
+
+    A ``:filename:`` locator runs its file afresh in every build; that file is not a module.
+    """
+    return () if locator.filename else sources.files_of(locator.module)
+
+
+def _recording_sources(locator: Locator) -> contextlib.AbstractContextManager[None]:
+    if locator.filename:
+        return contextlib.nullcontext()
+    return sources.recording(locator.module)
 
 
 _memo: dict[object, object] = {}

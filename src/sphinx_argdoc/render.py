@@ -156,8 +156,6 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     return result
 
 
-
-
 def std_program(prog: str) -> str:
     """The program name as Sphinx's std domain stores it (``.. program::`` does the same)."""
     return re.sub(r"\s+", "-", prog.strip())
@@ -332,8 +330,6 @@ def alias_programs(sub: Subcommand, parent_aliases: tuple[str, ...]) -> tuple[st
         for name in (sub.name, *sub.aliases)
     )
     return tuple(s for s in spellings if s != sub.parser.prog)
-
-
 
 
 def _section(

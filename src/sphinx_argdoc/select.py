@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import ArgdocError
@@ -31,13 +32,7 @@ def _custom_groups_titled(parser: Parser, title: str) -> tuple[Group, ...]:
     matches = tuple(g for g in parser.groups if g.is_custom and _spaced(g.title) == wanted)
     if matches:
         return matches
-    titles = parser.custom_group_titles
-    if not titles:
-        raise ArgdocError(f"no argument group {title!r}: {parser.prog} has no argument groups")
-    closest = difflib.get_close_matches(title, titles, n=1)
-    hint = f" Did you mean {closest[0]!r}?" if closest else ""
-    listed = ", ".join(repr(t) for t in titles)
-    raise ArgdocError(f"no argument group {title!r} in {parser.prog}; it has {listed}.{hint}")
+    raise _not_found("argument group", title, parser.custom_group_titles, parser.prog)
 
 
 def _spaced(title: str) -> str:
@@ -70,13 +65,17 @@ def _subcommand_named(parser: Parser, name: str) -> Subcommand:
     for sub in parser.subcommands:
         if name == sub.name or name in sub.aliases:
             return sub
-    names = [sub.name for sub in parser.subcommands]
-    if not names:
-        raise ArgdocError(f"no subcommand {name!r}: {parser.prog} has no subcommands")
-    closest = difflib.get_close_matches(name, names, n=1)
+    raise _not_found("subcommand", name, [sub.name for sub in parser.subcommands], parser.prog)
+
+
+def _not_found(kind: str, wanted: str, available: Sequence[str], prog: str) -> ArgdocError:
+    """The error for a name that is not there: what there is, and the closest one."""
+    if not available:
+        return ArgdocError(f"no {kind} {wanted!r}: {prog} has no {kind}s")
+    closest = difflib.get_close_matches(wanted, available, n=1)
     hint = f" Did you mean {closest[0]!r}?" if closest else ""
-    listed = ", ".join(repr(n) for n in names)
-    raise ArgdocError(f"no subcommand {name!r} in {parser.prog}; it has {listed}.{hint}")
+    listed = ", ".join(repr(name) for name in available)
+    return ArgdocError(f"no {kind} {wanted!r} in {prog}; it has {listed}.{hint}")
 
 
 def group_sizes(parser: Parser) -> tuple[tuple[str, int], ...]:

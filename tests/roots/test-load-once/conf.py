@@ -1,0 +1,2 @@
+project = "load-once"
+extensions = ["sphinx_argdoc"]

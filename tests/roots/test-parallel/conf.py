@@ -1,0 +1,2 @@
+project = "parallel"
+extensions = ["sphinx_argdoc"]

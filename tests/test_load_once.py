@@ -1,0 +1,53 @@
+"""Each parser is imported and called once per build, and no two parsers share a cache entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import counted_clis
+import pytest
+from conftest import warnings_of
+
+from sphinx_argdoc import load
+
+
+def _calls_during(build) -> dict[str, int]:
+    before = dict(counted_clis.calls)
+    build()
+    return {name: counted_clis.calls[name] - before.get(name, 0) for name in ("first", "second")}
+
+
+@pytest.mark.sphinx("html", testroot="load-once", freshenv=True)
+def test_a_parser_named_by_many_directives_on_many_pages_is_built_once(app, warning) -> None:
+    assert _calls_during(app.build) == {"first": 1, "second": 1}
+    assert warnings_of(warning) == ""
+    index = (Path(app.outdir) / "index.html").read_text()
+    for target in ("first-alpha", "first-beta", "first-plain", "first-again-alpha"):
+        assert f'id="cmdoption-{target}"' in index
+
+
+@pytest.mark.sphinx("html", testroot="load-once", freshenv=True)
+def test_each_build_calls_the_function_afresh(app, make_app) -> None:
+    app.build()
+    again = make_app("html", srcdir=app.srcdir, freshenv=True)
+    assert _calls_during(again.build) == {"first": 1, "second": 1}
+
+
+@pytest.mark.sphinx("html", testroot="load-once", freshenv=True)
+def test_parsers_with_the_same_group_title_keep_their_own_options(app) -> None:
+    app.build()
+    other = (Path(app.outdir) / "other.html").read_text()
+    assert 'id="cmdoption-first-alpha"' in other
+    assert 'id="cmdoption-second-only-in-second"' in other
+    assert "cmdoption-second-alpha" not in other
+    assert "cmdoption-first-only-in-second" not in other
+
+
+def test_distinct_locators_get_distinct_parsers_and_one_locator_the_same() -> None:
+    load.clear_cache()
+    first = load.load(load.Locator("counted_clis", "first"))
+    second = load.load(load.Locator("counted_clis", "second"))
+    assert first.parser is not second.parser
+    assert load.load(load.Locator("counted_clis", "first")) is first
+    load.clear_cache()
+    assert load.load(load.Locator("counted_clis", "first")).parser is not first.parser
