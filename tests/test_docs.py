@@ -6,13 +6,11 @@ import logging
 import re
 import shutil
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import TESTS
+from conftest import TESTS, build_project
 from sphinx.cmd.build import build_main
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_argdoc import cli
 from sphinx_argdoc.options import DirectiveOptions
@@ -198,13 +196,9 @@ def _messages_of_build(root: Path, workdir: Path) -> list[tuple[str, str]]:
     collector = _Collector()
     extension_logger = logging.getLogger("sphinx.sphinx_argdoc")
     extension_logger.addHandler(collector)
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, builddir=workdir / "build", status=StringIO(), warning=StringIO()
-    )
     try:
-        app.build()
+        build_project(srcdir, builddir=workdir / "build")
     finally:
-        app.cleanup()
         extension_logger.removeHandler(collector)
     return collector.messages
 
