@@ -91,6 +91,8 @@ def test_plain_text_is_shown_as_written(app, warning) -> None:
     assert '<div class="line">How to copy:</div>' in body
     assert '<div class="line">\xa0\xa0fast  -- no checks</div>' in body
     assert '<div class="line">\xa0\xa0\xa0\xa0(risky)</div>' in body
+    # Only the first line starts at the margin: the others keep their indentation.
+    assert '<div class="line">\xa0\xa0left</div>' in body
     assert '<p class="argdoc-plain">Pattern like *.py or _private_ or |x|.</p>' in body
     visible = _visible(body)
     assert "See `termtool --help` and **docs**." in visible

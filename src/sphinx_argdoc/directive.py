@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, cast
 
 from docutils import nodes
@@ -53,8 +54,8 @@ class ArgparseDirective(SphinxDirective):
                 nodefaultconst=options.nodefaultconst,
                 index=options.index,
                 summary=options.summary,
-                option_rendered=self._emit_option_rendered,
-                group_rendered=self._emit_group_rendered,
+                option_rendered=self._emitter("argdoc-option-rendered"),
+                group_rendered=self._emitter("argdoc-group-rendered"),
                 ids_on_page=self._ids_on_page(),
                 nosubcommands=options.nosubcommands,
                 noepilog=options.noepilog,
@@ -171,13 +172,16 @@ class ArgparseDirective(SphinxDirective):
         # Data of the document being read: Sphinx starts it anew for each page.
         return cast(set[str], self.env.temp_data.setdefault("argdoc-ids-on-page", set()))
 
-    def _emit_option_rendered(
-        self, option: model.Option, prog: str, entry: list[nodes.Node]
-    ) -> None:
-        self.env.events.emit("argdoc-option-rendered", option, prog, entry)
+    def _emitter(self, event: str) -> Callable[..., None] | None:
+        # Emitting costs more than building a small entry: with no listener, skip it.
+        if not self.env.events.listeners.get(event):
+            return None
+        events = self.env.events
 
-    def _emit_group_rendered(self, group: model.Group, prog: str, body: list[nodes.Node]) -> None:
-        self.env.events.emit("argdoc-group-rendered", group, prog, body)
+        def emit(*arguments: object) -> None:
+            events.emit(event, *arguments)
+
+        return emit
 
     def _register(self, result: list[nodes.Node]) -> None:
         std = cast(StandardDomain, self.env.get_domain("std"))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import logging
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -56,9 +58,9 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
     if help_format == "text":
         read = _plain_text
     elif help_format == "markdown":
-        read = _markdown_reader(directive)
+        read = _docstring_like(_markdown_reader(directive))
     else:
-        read = _rst_reader(directive)
+        read = _docstring_like(_rst_reader(directive))
 
     # One capture for the whole directive: swapping Sphinx's log handlers for every help
     # string would cost more than parsing most of them.
@@ -102,10 +104,18 @@ def require_markdown() -> None:
     _markdown_api()
 
 
+def _docstring_like(
+    read: Callable[[str], list[nodes.Node]],
+) -> Callable[[str], list[nodes.Node]]:
+    # Help written as an indented triple-quoted string must not read as a block quote: its
+    # lines after the first lose their common indentation, as a docstring's do.
+    return lambda text: read(inspect.cleandoc(text))
+
+
 def _plain_text(text: str) -> list[nodes.Node]:
     """*text* as written: one element per paragraph, line breaks kept, nothing interpreted."""
     result: list[nodes.Node] = []
-    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+    for paragraph in re.split(r"\n\s*\n", textwrap.dedent(text).strip("\n")):
         lines = [_visible_indent(line.rstrip()) for line in paragraph.splitlines()]
         if len(lines) == 1:
             element: nodes.Element = nodes.paragraph(lines[0], lines[0])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import inspect
 import itertools
 import re
 import reprlib
@@ -354,9 +353,8 @@ def _expanded_help(
     try:
         expanded = str(formatter._expand_help(action))
     except Exception as exc:  # a broken %-format, or a value whose str() raises
-        return inspect.cleandoc(template), f"{type(exc).__name__}: {exc}"
-    # Help written as an indented triple-quoted string must not read as a reST block quote.
-    return inspect.cleandoc(_without_addresses(expanded)), None
+        return template, f"{type(exc).__name__}: {exc}"
+    return _without_addresses(expanded), None
 
 
 def _choices(action: argparse.Action) -> tuple[str, ...]:
@@ -499,8 +497,8 @@ def _with_prog(text: str, prog: str) -> str:
 
 def _text(value: object) -> str:
     # Titles and descriptions may be lazy translation objects: compare and show them as str.
-    # Indented triple-quoted text must not read as a reST block quote.
-    return "" if value is None else inspect.cleandoc(_printed(value))
+    # The text stays as written; each reader decides what its indentation means.
+    return "" if value is None else _printed(value)
 
 
 def _printed(value: object) -> str:

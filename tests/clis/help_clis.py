@@ -56,6 +56,7 @@ def terminal_help() -> argparse.ArgumentParser:
     )
     parser.add_argument("--glob", help="Pattern like *.py or _private_ or |x|.")
     parser.add_argument("--copy", help='Runs "cp --force" -- carefully.')
+    parser.add_argument("--layout", help="Layouts:\n  left\n  right")
     return parser
 
 
