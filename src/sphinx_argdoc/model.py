@@ -253,7 +253,7 @@ def _groups(
             actions += [a for a in orphans if a.option_strings and visible(a)]
         title = _text(group.title)
         # A group without a title cannot be named by :group:, so it counts as ungrouped.
-        is_custom = bool(title) and not any(group is default for default in defaults)
+        is_custom = bool(title.strip()) and not any(group is default for default in defaults)
         yield (title, _text(group.description), actions, is_custom)
 
 
