@@ -184,6 +184,10 @@ def test_colour_codes_are_dropped_unless_color_is_given(app) -> None:
     names = [s["allnames"][0] for s in doctree.findall(addnodes.desc_signature)]
     assert names[0] == "target"
     assert "\x1b" in names[2]
+    # Colour in descriptions and epilogs goes too, and stays with :color:.
+    text = doctree.astext()
+    assert "Paints bold things." in text and "See the manual." in text
+    assert "Paints \x1b[1mbold" in text
 
 
 @pytest.mark.sphinx("html", testroot="dropin-switches", freshenv=True)

@@ -134,12 +134,20 @@ def _decolored(parser: Parser) -> Parser:
     return replace(
         parser,
         usage=_without_ansi(parser.usage).strip(),
+        description=_without_ansi(parser.description),
+        epilog=_without_ansi(parser.epilog),
         groups=tuple(
-            replace(group, options=tuple(_decolored_option(o) for o in group.options))
+            replace(
+                group,
+                title=_without_ansi(group.title),
+                description=_without_ansi(group.description),
+                options=tuple(_decolored_option(o) for o in group.options),
+            )
             for group in parser.groups
         ),
         subcommands=tuple(
-            replace(sub, parser=_decolored(sub.parser)) for sub in parser.subcommands
+            replace(sub, help=_without_ansi(sub.help), parser=_decolored(sub.parser))
+            for sub in parser.subcommands
         ),
     )
 

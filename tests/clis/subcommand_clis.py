@@ -60,7 +60,12 @@ class ColourFormatter(argparse.HelpFormatter):
 
 
 def coloured() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="painted", formatter_class=ColourFormatter)
+    parser = argparse.ArgumentParser(
+        prog="painted",
+        formatter_class=ColourFormatter,
+        description="Paints \x1b[1mbold\x1b[0m things.",
+        epilog="See \x1b[4mthe manual\x1b[0m.",
+    )
     parser.add_argument("target", help="What to paint.")
     parser.add_argument("--shade", default="dark", help="How dark.")
     return parser
