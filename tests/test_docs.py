@@ -146,7 +146,6 @@ def test_troubleshooting_names_every_kind_of_message_the_extension_logs() -> Non
         ["groups", "no_such_module_anywhere.build"],
         ["groups", "no/such/file.py:build"],
         ["groups", str(ROOT / "README.md") + ":build"],
-        ["groups", "subcommand_clis:VCS", "--passparser"],
         ["groups", "sample_clis:raises", "--passparser"],
         ["groups", "sample_clis:missing_function"],
         ["groups", "sample_clis:not_a_parser"],

@@ -8,7 +8,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -16,7 +16,6 @@ from docutils.utils import column_width
 
 from . import load, model, select
 from .errors import ArgdocError
-from .options import DirectiveOptions
 
 PROG = "sphinx-argdoc"
 
@@ -108,8 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Whatever user code prints while it is imported and called must not end up in the page.
         with contextlib.redirect_stdout(sys.stderr):
             target = parse_locator(args.locator)
-            if args.command == "page" and args.passparser:
-                _check_directive_has("passparser")
             parser = parser_model(target, args.passparser, getattr(args, "prog", None))
         if args.command == "page" and not page_sections(parser):
             raise ArgdocError(f"{target.locator} has no visible options to put on a page")
@@ -127,14 +124,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str) -> NoReturn:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     raise SystemExit(2)
-
-
-def _check_directive_has(option: str) -> None:
-    if option not in DirectiveOptions.spec:
-        raise ArgdocError(
-            f"this version of the argparse directive has no :{option}: option, so the page "
-            "could not be built"
-        )
 
 
 def _note_left_out(parser: model.Parser, target: Target) -> None:
@@ -211,14 +200,12 @@ def parser_model(target: Target, passparser: bool, prog: str | None) -> model.Pa
     """Import and call the user's code and describe the parser it gives."""
     if target.file is not None:
         _import_from(target)
-    fallback = target.locator.module.rpartition(".")[2]
-    if passparser:
-        parser, derived = _filled_parser(target.locator, fallback), False
-    else:
-        loaded = load.load(target.locator)
-        parser, derived = loaded.parser, loaded.prog_is_derived
+    loaded = load.load(replace(target.locator, passparser=passparser))
     # A prog argparse took from sys.argv names nothing; the module's name is a better guess.
-    return model.build(parser, prog or (fallback if derived else parser.prog))
+    fallback = target.locator.module.rpartition(".")[2]
+    return model.build(
+        loaded.parser, prog or (fallback if loaded.prog_is_derived else loaded.parser.prog)
+    )
 
 
 def _import_from(target: Target) -> None:
@@ -230,20 +217,6 @@ def _import_from(target: Target) -> None:
             f"{target.file} cannot be imported as {target.locator.module!r}: that name is "
             f"taken by {origin or 'nothing importable'}"
         )
-
-
-def _filled_parser(locator: load.Locator, prog: str) -> argparse.ArgumentParser:
-    fill = load._attribute(load._import(locator.module), locator)
-    if not callable(fill):
-        raise ArgdocError(f"{locator} is not callable; --passparser needs a function")
-    parser = argparse.ArgumentParser(prog=prog)
-    try:
-        fill(parser)
-    except BaseException as exc:  # user code may raise anything, SystemExit included
-        if isinstance(exc, KeyboardInterrupt):
-            raise
-        raise ArgdocError(f"calling {locator}(parser) failed: {load._describe(exc)}") from exc
-    return parser
 
 
 def groups_listing(parser: model.Parser) -> str:

@@ -248,7 +248,8 @@ def _call(target: object, locator: Locator, *args: object) -> object:
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
-        raise ArgdocError(f"calling {locator}() failed: {_describe(exc)}") from exc
+        given = "parser" if args else ""
+        raise ArgdocError(f"calling {locator}({given}) failed: {_describe(exc)}") from exc
 
 
 def _describe(exc: BaseException) -> str:
