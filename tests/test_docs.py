@@ -94,7 +94,13 @@ def test_big_cli_page_shows_the_coverage_warnings_a_build_gives(tmp_path: Path) 
     _, warnings, _ = _strict_build(source, tmp_path / "out")
     shown = re.findall(r"^cli\.md:\d+: WARNING: .+$", (DOCS / "big-cli.md").read_text(), re.M)
     assert len(shown) == 2
-    assert [line.replace(f"{source}/", "") for line in warnings.splitlines()] == shown
+    # Sphinx before 7.3 prints no [type.subtype] after a warning.
+    built = [_untyped(line.replace(f"{source}/", "")) for line in warnings.splitlines()]
+    assert built == [_untyped(line) for line in shown]
+
+
+def _untyped(warning: str) -> str:
+    return re.sub(r" \[argdoc\.\w+\]$", "", warning)
 
 
 def test_every_directive_option_has_a_rendered_example() -> None:
