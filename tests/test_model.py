@@ -106,3 +106,32 @@ def _nothing():  # type: ignore[no-untyped-def]
     import contextlib
 
     return contextlib.nullcontext()
+
+
+def test_sets_inside_defaults_print_the_same_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import argparse\n"
+        "from sphinx_argdoc import model\n"
+        "p = argparse.ArgumentParser(prog='t')\n"
+        "p.add_argument('--m', default={'k': {'pear', 'apple', 'fig', 'kiwi'}},"
+        " help='%(default)s')\n"
+        "p.add_argument('--n', default=[frozenset({'b', 'a', 'c'})], help='N.')\n"
+        "print([(o.help, o.default) for g in model.build(p, 't').groups for o in g.options])\n"
+    )
+    printed = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    (only,) = printed
+    assert only.count("{'k': {'apple', 'fig', 'kiwi', 'pear'}}") == 2  # help and default
+    assert "[frozenset({'a', 'b', 'c'})]" in only

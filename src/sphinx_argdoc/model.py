@@ -20,6 +20,7 @@ from .errors import ArgdocError
 # Usage lines wrap anywhere, inside a repr too.
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
+_MAX_NESTING = 20
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: Longer defaults (big dicts, long lists) are shortened to about this many characters.
 _MAX_DEFAULT = 80
@@ -223,8 +224,8 @@ def _in_stable_order(action: argparse.Action) -> argparse.Action:
     try:
         if isinstance(action.choices, (set, frozenset)):
             changes["choices"] = sorted(action.choices, key=_printed)
-        if isinstance(action.default, (set, frozenset)):
-            changes["default"] = _SortedSet(_set_text(action.default))
+        if _holds_a_set(action.default):
+            changes["default"] = _SortedSet(_stable_text(action.default))
         if not changes:
             return action
         stable = copy.copy(action)
@@ -383,18 +384,53 @@ def _default(action: argparse.Action) -> str | None:
     if isinstance(value, str) and (not value or value != value.strip()):
         return repr(value)
     try:
-        text = _set_text(value) if isinstance(value, (set, frozenset)) else str(value)
+        text = _stable_text(value) if _holds_a_set(value) else str(value)
     except Exception:
         text = f"<{type(value).__qualname__}>"
     return _shortened(value, _without_addresses(text))
 
 
-def _set_text(value: set[object] | frozenset[object]) -> str:
-    # A set prints in hash order, which changes between runs for strings: sort for the docs.
-    items = ", ".join(sorted(repr(item) for item in value))
-    if not items:
-        return f"{type(value).__name__}()"
-    return f"{{{items}}}" if isinstance(value, set) else f"frozenset({{{items}}})"
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _holds_a_set(value: object, depth: int = 0) -> bool:
+    """Whether *value* is a set, or a plain list, tuple or dict with a set somewhere inside."""
+    if isinstance(value, (set, frozenset)):
+        return True
+    if type(value) not in _CONTAINERS or depth > _MAX_NESTING:
+        return False
+    items = value.items() if isinstance(value, dict) else value
+    return any(_holds_a_set(item, depth + 1) for item in items)  # type: ignore[attr-defined]
+
+
+def _stable_text(value: object, depth: int = 0) -> str:
+    """``repr``-like text in which every set is sorted.
+
+    A set prints in hash order, which changes between runs for strings: the docs must not.
+    """
+    if isinstance(value, (set, frozenset)):
+        items = ", ".join(sorted(_stable_text(item, depth + 1) for item in value))
+        if not items:
+            return f"{type(value).__name__}()"
+        return f"{{{items}}}" if isinstance(value, set) else f"frozenset({{{items}}})"
+    if type(value) not in _CONTAINERS or depth > _MAX_NESTING:
+        return _printed_repr(value)
+    if isinstance(value, dict):
+        pairs = (
+            f"{_stable_text(k, depth + 1)}: {_stable_text(v, depth + 1)}" for k, v in value.items()
+        )
+        return "{" + ", ".join(pairs) + "}"
+    parts = [_stable_text(item, depth + 1) for item in value]  # type: ignore[attr-defined]
+    if isinstance(value, list):
+        return "[" + ", ".join(parts) + "]"
+    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+
+
+def _printed_repr(value: object) -> str:
+    try:
+        return repr(value)
+    except Exception:
+        return f"<{type(value).__qualname__}>"
 
 
 def _shortened(value: object, text: str) -> str:
