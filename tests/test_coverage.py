@@ -127,8 +127,10 @@ def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
     env = SimpleNamespace(docname="split")
 
     def note(parser: model.Parser, group: str | None) -> None:
+        outline = select.outline(parser)
         selection = select.select(parser, group, nogroup=False)
-        coverage.note_render(env, locator, parser, selection, group, f"{env.docname}.rst:3")
+        location = f"{env.docname}.rst:3"
+        coverage.note_render(env, locator, parser, outline, selection, group, location)
 
     note(run, "Speed")
     (split,) = coverage.split_parsers(vars(env)["argdoc_renders"])

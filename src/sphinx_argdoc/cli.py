@@ -221,7 +221,8 @@ def _import_from(target: Target) -> None:
 
 def groups_listing(parser: model.Parser) -> str:
     """One line per argument group, ``COUNT  TITLE``, then the count of options in no group."""
-    rows = [*select.group_sizes(parser), ("(no group)", len(select.ungrouped_names(parser)))]
+    ungrouped = select.outline(parser).ungrouped_names
+    rows = [*select.group_sizes(parser), ("(no group)", len(ungrouped))]
     width = max(len(str(size)) for _, size in rows)
     return "".join(f"{size:>{width}}  {title}\n" for title, size in rows)
 
@@ -238,10 +239,11 @@ class PageSpec:
 
 def page_sections(parser: model.Parser) -> list[tuple[str, str | None]]:
     """``(heading, group)`` per section of the page; group ``None`` is the ``:nogroup:`` one."""
+    outline = select.outline(parser)
     sections: list[tuple[str, str | None]] = [
-        (title, title) for title in select.visible_group_titles(parser)
+        (title, title) for title in outline.visible_group_titles
     ]
-    if select.ungrouped_names(parser):
+    if outline.ungrouped_names:
         sections.append(("Other options" if sections else "Options", None))
     return sections
 

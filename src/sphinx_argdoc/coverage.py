@@ -18,7 +18,7 @@ from sphinx.util import logging
 
 from .load import Locator
 from .model import Parser
-from .select import Selection, ungrouped_names, visible_group_titles
+from .select import Outline, Selection
 
 logger = logging.getLogger(__name__)
 
@@ -65,25 +65,32 @@ def note_render(
     env: BuildEnvironment,
     locator: Locator,
     parser: Parser,
+    outline: Outline,
     selection: Selection,
     group: str | None,
     location: str,
 ) -> None:
-    """Remember that the page being read renders *selection* of *parser*."""
+    """Remember that the page being read renders *selection* of *parser* (outlined *outline*)."""
     whole_progs = _progs_within(parser) if selection.whole else ()
-    _note(env, _render(locator, parser, location, whole_progs=whole_progs, group=group))
+    _note(env, _render(locator, parser, outline, location, whole_progs=whole_progs, group=group))
 
 
 def note_failed_render(
-    env: BuildEnvironment, locator: Locator, parser: Parser, group: str | None, location: str
+    env: BuildEnvironment,
+    locator: Locator,
+    parser: Parser,
+    outline: Outline,
+    group: str | None,
+    location: str,
 ) -> None:
     """Remember that a directive of the page being read names a group *parser* does not have."""
-    _note(env, _render(locator, parser, location, group=group, failed=True))
+    _note(env, _render(locator, parser, outline, location, group=group, failed=True))
 
 
 def _render(
     locator: Locator,
     parser: Parser,
+    outline: Outline,
     location: str,
     *,
     group: str | None,
@@ -95,8 +102,9 @@ def _render(
         prog=parser.prog,
         group=group,
         location=location,
-        visible_groups=visible_group_titles(parser),
-        ungrouped=ungrouped_names(parser),
+        # Shared by every directive of the parser, so the environment pickles them once.
+        visible_groups=outline.visible_group_titles,
+        ungrouped=outline.ungrouped_names,
         whole_progs=whole_progs,
         failed=failed,
     )
@@ -168,8 +176,12 @@ def _combined(notes: list[tuple[str, Render]]) -> SplitParser:
         rendered_groups=frozenset(r.group for r in renders if r.group is not None),
         has_nogroup=any(r.group is None and not r.whole_progs for r in renders),
         # Pages read in different builds may have seen different versions of the CLI.
-        visible_groups=_unique(title for r in renders for title in r.visible_groups),
-        ungrouped=_unique(name for r in renders for name in r.ungrouped),
+        visible_groups=_unique(
+            title for seen in _distinct(r.visible_groups for r in renders) for title in seen
+        ),
+        ungrouped=_unique(
+            name for seen in _distinct(r.ungrouped for r in renders) for name in seen
+        ),
     )
 
 
@@ -201,6 +213,12 @@ def _count(number: int, noun: str) -> str:
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _distinct(seen: Iterable[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
+    # The directives of one parser share these tuples: going through each once keeps a page of
+    # many directives linear in its size.
+    return {id(names): names for names in seen}.values()
 
 
 def _renders(env: BuildEnvironment) -> dict[str, list[Render]]:

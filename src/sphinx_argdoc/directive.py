@@ -28,9 +28,12 @@ class ArgparseDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         try:
             options = DirectiveOptions.from_directive(self.options, str(self.env.srcdir))
-            root = self._model(options)
+            root, model_key = self._model(options)
             parser = select.navigate(root, options.path)
-            selection = self._select(options, parser)
+            outline = load.memo(
+                ("outline", model_key, options.path), lambda: select.outline(parser)
+            )
+            selection = self._select(options, parser, outline)
             help_format = self._help_format(options)
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
@@ -70,18 +73,26 @@ class ArgparseDirective(SphinxDirective):
             )
             result = render.render(parser, selection, context)
         coverage.note_render(
-            self.env, options.locator, parser, selection, options.group, self.get_location()
+            self.env,
+            options.locator,
+            parser,
+            outline,
+            selection,
+            options.group,
+            self.get_location(),
         )
         self._register(result)
         return result
 
-    def _select(self, options: DirectiveOptions, parser: model.Parser) -> select.Selection:
+    def _select(
+        self, options: DirectiveOptions, parser: model.Parser, outline: select.Outline
+    ) -> select.Selection:
         try:
-            return select.select(parser, options.group, options.nogroup)
+            return select.select(parser, options.group, options.nogroup, outline)
         except ArgdocError:
             # The error names the group; a coverage warning about the parser would repeat it.
             coverage.note_failed_render(
-                self.env, options.locator, parser, options.group, self.get_location()
+                self.env, options.locator, parser, outline, options.group, self.get_location()
             )
             raise
 
@@ -115,7 +126,8 @@ class ArgparseDirective(SphinxDirective):
             logger.warning(problem, location=self.get_location(), type="argdoc", subtype="override")
         return body
 
-    def _model(self, options: DirectiveOptions) -> model.Parser:
+    def _model(self, options: DirectiveOptions) -> tuple[model.Parser, tuple[object, ...]]:
+        """The parser's model, and the key it is kept under for the build."""
         if options.locator.filename:
             # Not imported, so no module's change would tell Sphinx to read this page again.
             self.env.note_dependency(options.locator.filename)
@@ -125,10 +137,8 @@ class ArgparseDirective(SphinxDirective):
             self._note_source_files(options.locator)
         load.memo(("output", options.locator), lambda: self._report_output(options.locator, loaded))
         prog = options.prog or self._fallback_prog(loaded, options.locator)
-        return load.memo(
-            ("model", options.locator, prog, options.color),
-            lambda: model.build(loaded.parser, prog, options.color),
-        )
+        key = ("model", options.locator, prog, options.color)
+        return load.memo(key, lambda: model.build(loaded.parser, prog, options.color)), key
 
     def _mock_imports(self) -> list[str]:
         return list(getattr(self.config, "autodoc_mock_imports", None) or [])

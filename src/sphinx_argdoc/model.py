@@ -21,7 +21,8 @@ from .errors import ArgdocError
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
 _MAX_CHOICES = 100
 _MAX_NESTING = 20
-_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ESCAPE = "\x1b"
+_ANSI_ESCAPE = re.compile(_ESCAPE + r"\[[0-9;]*[A-Za-z]")
 #: Longer defaults (big dicts, long lists) are shortened to about this many characters.
 _MAX_DEFAULT = 80
 
@@ -154,6 +155,9 @@ def _decolored(parser: Parser) -> Parser:
 
 
 def _decolored_option(option: Option) -> Option:
+    # Nearly every option is without colour: copying each would cost a tenth of building them.
+    if not any(_ESCAPE in text for text in _texts_of(option)):
+        return option
     return replace(
         option,
         names=tuple(_without_ansi(name) for name in option.names),
@@ -163,8 +167,17 @@ def _decolored_option(option: Option) -> Option:
     )
 
 
+def _texts_of(option: Option) -> Iterable[str]:
+    yield from option.names
+    for name, args in option.signature:
+        yield name
+        yield args
+    yield option.help
+    yield from option.exclusive_with
+
+
 def _without_ansi(text: str) -> str:
-    return _ANSI_ESCAPE.sub("", text)
+    return _ANSI_ESCAPE.sub("", text) if _ESCAPE in text else text
 
 
 def visible(action: argparse.Action) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import ArgdocError
@@ -18,18 +18,56 @@ class Selection:
     whole: bool
 
 
-def select(parser: Parser, group: str | None, nogroup: bool) -> Selection:
-    """Return the part of *parser* that ``:group:`` / ``:nogroup:`` ask for."""
+@dataclass(frozen=True)
+class Outline:
+    """What ``:group:`` and ``:nogroup:`` pick from in a parser, worked out once per parser.
+
+    A page in the seed's shape has a directive per group of one parser: were each directive to
+    scan the whole parser, the page's cost would grow with the square of its size.
+    """
+
+    custom_groups: Mapping[str, tuple[Group, ...]]
+    """The custom groups by title, spaced as a page writes it (one title can repeat)."""
+    visible_group_titles: tuple[str, ...]
+    """Titles of the argument groups that have something to document, in order."""
+    ungrouped_names: tuple[str, ...]
+    """A name (the first long one) of each visible option that only ``:nogroup:`` renders."""
+
+
+def outline(parser: Parser) -> Outline:
+    custom_groups: dict[str, tuple[Group, ...]] = {}
+    for group in parser.groups:
+        if group.is_custom:
+            spaced = _spaced(group.title)
+            custom_groups[spaced] = (*custom_groups.get(spaced, ()), group)
+    return Outline(
+        custom_groups=custom_groups,
+        visible_group_titles=tuple(title for title, size in group_sizes(parser) if size),
+        ungrouped_names=tuple(
+            _long_name(option)
+            for group in parser.groups
+            if not group.is_custom
+            for option in group.options
+        ),
+    )
+
+
+def select(
+    parser: Parser, group: str | None, nogroup: bool, known: Outline | None = None
+) -> Selection:
+    """Return the part of *parser* that ``:group:`` / ``:nogroup:`` ask for.
+
+    *known* is the parser's outline, when the caller keeps it for the parser's next directive.
+    """
     if group is not None:
-        return Selection(_custom_groups_titled(parser, group), whole=False)
+        return Selection(_custom_groups_titled(parser, group, known), whole=False)
     if nogroup:
         return Selection(tuple(g for g in parser.groups if not g.is_custom), whole=False)
     return Selection(parser.groups, whole=True)
 
 
-def _custom_groups_titled(parser: Parser, title: str) -> tuple[Group, ...]:
-    wanted = _spaced(title)
-    matches = tuple(g for g in parser.groups if g.is_custom and _spaced(g.title) == wanted)
+def _custom_groups_titled(parser: Parser, title: str, known: Outline | None) -> tuple[Group, ...]:
+    matches = (known or outline(parser)).custom_groups.get(_spaced(title))
     if matches:
         return matches
     raise _not_found("argument group", title, parser.custom_group_titles, parser.prog)
@@ -85,17 +123,6 @@ def group_sizes(parser: Parser) -> tuple[tuple[str, int], ...]:
         if group.is_custom:
             sizes[group.title] = sizes.get(group.title, 0) + len(group.options)
     return tuple(sizes.items())
-
-
-def visible_group_titles(parser: Parser) -> tuple[str, ...]:
-    """Titles of the argument groups that have something to document, in order."""
-    return tuple(title for title, size in group_sizes(parser) if size)
-
-
-def ungrouped_names(parser: Parser) -> tuple[str, ...]:
-    """A name (the first long one) of each visible option that only ``:nogroup:`` renders."""
-    default_groups = (group for group in parser.groups if not group.is_custom)
-    return tuple(_long_name(option) for group in default_groups for option in group.options)
 
 
 def _long_name(option: Option) -> str:
