@@ -8,7 +8,7 @@ import counted_clis
 import pytest
 from conftest import warnings_of
 
-from sphinx_argdoc import load
+from sphinx_argdoc import load, model, select
 
 
 def _calls_during(build) -> dict[str, int]:
@@ -24,6 +24,31 @@ def test_a_parser_named_by_many_directives_on_many_pages_is_built_once(app, warn
     index = (Path(app.outdir) / "index.html").read_text()
     for target in ("first-alpha", "first-beta", "first-plain", "first-again-alpha"):
         assert f'id="cmdoption-{target}"' in index
+
+
+@pytest.mark.sphinx("html", testroot="load-once", freshenv=True)
+def test_the_model_and_outline_of_a_parser_are_worked_out_once_per_build(app, monkeypatch) -> None:
+    # A page with a directive per group would otherwise cost the square of the parser's size.
+    worked_out: list[str] = []
+    build, outline = model.build, select.outline
+
+    def counted_build(parser, *args):
+        built = build(parser, *args)
+        worked_out.append(f"model {built.prog}")
+        return built
+
+    def counted_outline(parser):
+        worked_out.append(f"outline {parser.prog}")
+        return outline(parser)
+
+    monkeypatch.setattr(model, "build", counted_build)
+    monkeypatch.setattr(select, "outline", counted_outline)
+    app.build()
+    # Another :prog: is another text, so its own model.
+    progs = ["first", "first-again", "second"]
+    assert sorted(worked_out) == [
+        f"{stage} {prog}" for stage in ("model", "outline") for prog in progs
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="load-once", freshenv=True)
