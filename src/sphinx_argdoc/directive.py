@@ -198,17 +198,16 @@ class ArgparseDirective(SphinxDirective):
         for root in result:
             if not isinstance(root, nodes.Element):
                 continue
-            for labelled in root.findall(nodes.Element):
-                if render.LABEL_ATTRIBUTE in labelled:
-                    _add_label(std, labelled, self.env.docname)
-            for signature in root.findall(addnodes.desc_signature):
-                program = signature.get(render.PROGRAM_ATTRIBUTE)
-                if program is None:
+            for node in root.findall(nodes.Element):
+                if render.LABEL_ATTRIBUTE in node:
+                    _add_label(std, node, self.env.docname)
+                program = node.get(render.PROGRAM_ATTRIBUTE)
+                if program is None or not isinstance(node, addnodes.desc_signature):
                     continue
-                aliases: list[str] = signature.get(render.PROGRAM_ALIASES_ATTRIBUTE, [])
+                aliases: list[str] = node.get(render.PROGRAM_ALIASES_ATTRIBUTE, [])
                 for each in (program, *aliases):
-                    for name in signature["allnames"]:
-                        std.add_program_option(each, name, self.env.docname, signature["ids"][0])
+                    for name in node["allnames"]:
+                        std.add_program_option(each, name, self.env.docname, node["ids"][0])
 
 
 def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:

@@ -64,6 +64,7 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
 
     # One capture for the whole directive: swapping Sphinx's log handlers for every help
     # string would cost more than parsing most of them.
+    origin = directive.get_source_info()
     with sphinx_logging.pending_logging() as held:
 
         def parse(text: str, about: str) -> list[nodes.Node]:
@@ -72,7 +73,7 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
             raised = held.buffer[start:]
             del held.buffer[start:]
             _reissue(raised, about, directive)
-            _mark_origin(result, directive, about)
+            _mark_origin(result, origin, about)
             # Plain text is not smartquoted at all, but copies of it (a summary row) may be.
             if "--" in text:
                 _protect_option_words(result)
@@ -249,10 +250,10 @@ def _reissue(records: list[logging.LogRecord], about: str, directive: SphinxDire
         )
 
 
-def _mark_origin(result: list[nodes.Node], directive: SphinxDirective, about: str) -> None:
+def _mark_origin(result: list[nodes.Node], origin: tuple[str, int], about: str) -> None:
     # Later messages (an unresolved reference, say) then point at the directive, not at a line
     # counted inside the help string.
-    source, line = directive.get_source_info()
+    source, line = origin
     for root in result:
         for node in root.findall(nodes.Element):
             node.source, node.line = source, line

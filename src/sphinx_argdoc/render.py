@@ -347,13 +347,14 @@ def _group_body(
     about = f"description of {prog} group {group.title!r}"
     result = overrides.applied(override, _parsed(group.description, about, context))
     context = replace(context, overrides=overrides.inside(context.overrides, override))
+    program = _program(prog)
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
     for option in group.options:
         option_override = overrides.for_option(context.overrides, option)
         if overrides.skips(option_override):
             continue
-        entry = _entry(option, prog, context, option_override)
+        entry = _entry(option, program, context, option_override)
         if context.option_rendered is not None:
             context.option_rendered(option, prog, entry)
         desc = next((node for node in entry if isinstance(node, addnodes.desc)), None)
@@ -368,14 +369,29 @@ def _group_body(
     return result
 
 
+@dataclass(frozen=True)
+class _Program:
+    """What every entry of one program's group repeats: its names in ids and in the index."""
+
+    prog: str
+    std: str
+    """The name as the std domain stores it."""
+    index_pair: str
+    """The first half of each entry's index pair, up to the option's name."""
+
+
+def _program(prog: str) -> _Program:
+    return _Program(prog, std_program(prog), f"{_('%s command line option') % prog}; ")
+
+
 def _entry(
-    option: Option, prog: str, context: Context, override: Override | None = None
+    option: Option, program: _Program, context: Context, override: Override | None = None
 ) -> list[nodes.Node]:
-    signature = _signature(option, prog, context)
+    signature = _signature(option, program, context)
     node_id = signature["ids"][0]
     index = addnodes.index(
         entries=[
-            ("pair", f"{_('%s command line option') % prog}; {name}", node_id, "", None)
+            ("pair", f"{program.index_pair}{name}", node_id, "", None)
             for name in option.names
             if context.index
         ]
@@ -383,7 +399,7 @@ def _entry(
     desc = addnodes.desc(
         "",
         signature,
-        addnodes.desc_content("", *overrides.applied(override, _details(option, prog, context))),
+        addnodes.desc_content("", *overrides.applied(override, _details(option, program, context))),
         domain="std",
         objtype="option",
         desctype="option",
@@ -393,7 +409,7 @@ def _entry(
     return [index, desc]
 
 
-def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_signature:
+def _signature(option: Option, program: _Program, context: Context) -> addnodes.desc_signature:
     signature = addnodes.desc_signature("", "")
     for position, (name, args) in enumerate(option.signature):
         if position:
@@ -408,20 +424,21 @@ def _signature(option: Option, prog: str, context: Context) -> addnodes.desc_sig
         signature["ids"].append(
             _page_unique_id(
                 context,
-                f"cmdoption-{std_program(prog)}-{kind}{name}",
+                f"cmdoption-{program.std}-{kind}{name}",
                 also_taken=signature["ids"],
             )
         )
     signature["allnames"] = list(option.names)
     if context.index:
-        signature[PROGRAM_ATTRIBUTE] = std_program(prog)
-        signature[PROGRAM_ALIASES_ATTRIBUTE] = [std_program(a) for a in context.program_aliases]
+        signature[PROGRAM_ATTRIBUTE] = program.std
+        if context.program_aliases:
+            signature[PROGRAM_ALIASES_ATTRIBUTE] = [std_program(a) for a in context.program_aliases]
     context.document.note_explicit_target(signature)
     return signature
 
 
-def _details(option: Option, prog: str, context: Context) -> list[nodes.Node]:
-    result = _parsed(option.help, f"help of {prog} {option.names[0]}", context)
+def _details(option: Option, program: _Program, context: Context) -> list[nodes.Node]:
+    result = _parsed(option.help, f"help of {program.prog} {option.names[0]}", context)
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
