@@ -1,12 +1,12 @@
 """Build-time benchmarks: sphinx-argdoc, sphinx-argparse, sphinx-argparse-cli, plain Sphinx.
 
-    python benchmarks/run.py [--repeat 5] [--scaling-repeat 3] [--sizes 100,1000,10000]
+    python benchmarks/run.py [--repeat 15] [--scaling-repeat 3] [--sizes 100,1000,10000]
 
 Every build is a clean build (``-E``, new output folder) in a new Python process, timed inside
 that process from creating the Sphinx application to the end of the build, so interpreter start-up
 is left out and nothing is cached between builds. Runs of the cases are interleaved (each round
 runs every case once, in a rotated order), so that a slow phase of the machine hits all cases
-alike; medians are reported.
+alike; medians are reported, and for the targets the ratios of each round's pair of builds.
 
 Cases, over one generated parser of 300 options in 15 groups whose function takes 0.3 s:
 
@@ -20,13 +20,16 @@ The scaling run renders 100, 1,000 and 10,000 options in case (a)'s shape, with 
 that costs nothing, and prints the time per option above an empty build, with Python's cyclic
 garbage collector on (as always) and off (to tell its share from the rest).
 
-Needs ``pip install -e ".[bench]"``. sphinx-argdoc is taken from this checkout's ``src``.
+Needs ``pip install -e ".[bench]"``. sphinx-argdoc is taken from this checkout's ``src``,
+byte-compiled first as an installed package is (the other extensions come installed).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
+import math
 import os
 import platform
 import shutil
@@ -338,21 +341,63 @@ def compare(root: Path, repeat: int) -> None:
     print(
         f"  parser function calls per build: (a) {calls['a']}, (b) {calls['b']}, (c) {calls['c']}"
     )
-    a, b, c, d = (median(results[case]) for case in CASES)
+    a, d = median(results["a"]), median(results["d"])
     budget = 1.3 * d + load
-    print("\nRatios of CPU medians, and the targets")
-    print(f"  (a)/(b) = {a / b:.2f}   (a) faster than (b): {_faster(a, b)}")
-    print(f"  (a)/(c) = {a / c:.2f}   (a) faster than (c): {_faster(a, c)}")
-    print(f"  (a)/(d) = {a / d:.2f}   (a) - (d) = {a - d:.2f} s")
+    print(
+        "\nPaired ratios: within each round the cases ran one after the other, so a slow phase "
+        "of the machine\nslows both sides of a pair alike; the median of the per-round ratios "
+        "and a sign test over the rounds"
+    )
+    for other in "bcd":
+        pair = Pair.of(results["a"], results[other])
+        print(f"  (a)/({other}) = {pair}")
+        if other != "d":
+            print(f"    (a) faster than ({other}): {pair.verdict()}")
+    print(f"  (a) - (d) = {a - d:.2f} s (medians)")
     print(f"  (a) within 1.3 x (d) + one load = {budget:.2f} s: {_verdict(a <= budget)}")
     print(f"  (a) runs the parser function once per build: {_verdict(calls['a'] == [1])}")
 
 
-def _faster(seconds: float, other: float) -> str:
-    # Differences under 5 % are within what repeated builds on one machine vary by.
-    if abs(seconds / other - 1) < 0.05:
-        return "NOT met: a tie, the medians differ by less than 5 %"
-    return _verdict(seconds < other)
+@dataclass(frozen=True)
+class Pair:
+    """Two cases' CPU times compared round by round."""
+
+    ratio: float
+    """The median of the per-round ratios."""
+    faster: int
+    """In how many rounds the first case took less CPU time."""
+    rounds: int
+
+    @classmethod
+    def of(cls, first: list[Build], second: list[Build]) -> Pair:
+        ratios = [x.cpu / y.cpu for x, y in zip(first, second, strict=True)]
+        return cls(statistics.median(ratios), sum(r < 1 for r in ratios), len(ratios))
+
+    @property
+    def p_faster(self) -> float:
+        """One-sided sign test: the chance of this many faster rounds if neither were faster."""
+        return _tail(self.faster, self.rounds)
+
+    @property
+    def p_slower(self) -> float:
+        return _tail(self.rounds - self.faster, self.rounds)
+
+    def verdict(self) -> str:
+        if self.ratio < 1 and self.p_faster < 0.05:
+            return "met"
+        if self.ratio > 1 and self.p_slower < 0.05:
+            return "NOT met: slower"
+        return "NOT met: not told apart from a tie at these rounds (sign test p >= 0.05)"
+
+    def __str__(self) -> str:
+        return (
+            f"{self.ratio:.3f}, faster in {self.faster} of {self.rounds} rounds "
+            f"(sign test p = {min(self.p_faster, self.p_slower):.3f})"
+        )
+
+
+def _tail(at_least: int, rounds: int) -> float:
+    return sum(math.comb(rounds, k) for k in range(at_least, rounds + 1)) / 2**rounds
 
 
 def _verdict(met: bool) -> str:
@@ -423,7 +468,9 @@ def _rebuild_after_edit(source: Path, scratch: Path) -> bool:
 
 def main() -> None:
     cli = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    cli.add_argument("--repeat", type=int, default=5, help="clean builds per case (default 5)")
+    cli.add_argument(
+        "--repeat", type=int, default=15, help="clean builds per case, in rounds (default 15)"
+    )
     cli.add_argument("--scaling-repeat", type=int, default=3, help="builds per size (default 3)")
     cli.add_argument("--sizes", default="100,1000,10000", help="option counts for the scaling run")
     cli.add_argument(
@@ -436,6 +483,9 @@ def main() -> None:
     cli.add_argument("--no-scaling", action="store_true", help="leave out the scaling run")
     cli.add_argument("--no-rebuilds", action="store_true", help="leave out the rebuilds")
     options = cli.parse_args()
+    # Under PYTHONDONTWRITEBYTECODE every build would otherwise compile sphinx-argdoc's modules
+    # anew, which installed packages never do.
+    compileall.compile_dir(SOURCE, quiet=1)
     print(f"Machine: {machine()}")
     with tempfile.TemporaryDirectory(prefix="argdoc-bench-") as folder:
         root = Path(folder)
