@@ -16,9 +16,9 @@ Cases, over one generated parser of 300 options in 15 groups whose function take
 (c) sphinx-argparse-cli, the whole parser in one directive;
 (d) a static reST page with the same ``.. option::`` entries and text: what Sphinx itself costs.
 
-The scaling run renders 100, 1,000 and 10,000 options in case (a)'s shape, with a parser function
-that costs nothing, and prints the time per option above an empty build, with Python's cyclic
-garbage collector on (as always) and off (to tell its share from the rest).
+The scaling run renders 100, 1,000 and 10,000 options in case (a)'s shape and in case (d)'s, with
+a parser function that costs nothing, and prints the time per option above an empty build, with
+Python's cyclic garbage collector on (as always) and off (to tell its share from the rest).
 
 Needs ``pip install -e ".[bench]"``. sphinx-argdoc is taken from this checkout's ``src``,
 byte-compiled first as an installed package is (the other extensions come installed).
@@ -409,33 +409,48 @@ def _runner(source: Path, scratch: Path, gc_off: bool = False) -> Callable[[], B
     return lambda: build(source, scratch, gc_off)
 
 
-def scaling(root: Path, sizes: list[int], repeat: int, case: str = "a") -> None:
-    """Time per option at each size, with Python's cyclic garbage collector on and off.
+def scaling(root: Path, sizes: list[int], repeat: int) -> None:
+    """Time per option at each size for (a) and for (d), with the garbage collector on and off.
 
-    Sphinx keeps every node of a page alive while it works on it, and each full collection
-    walks all of them, so with the collector on a page's cost grows faster than its size.
+    Sphinx keeps every node of a page alive while it works on it, and each full collection of
+    Python's cyclic garbage collector walks all of them: with the collector on, a big page costs
+    more per node than a small one, whoever made the nodes. (d) at the same sizes shows how much
+    of that is Sphinx's own; ``a - d`` is what sphinx-argdoc adds per option.
     """
-    projects = {size: make_project(root, case, Shape(size), cost=0.0) for size in sizes}
-    projects[0] = make_project(root, "d", Shape(0), cost=0.0)
+    projects = {
+        (case, size): make_project(root, case, Shape(size), cost=0.0)
+        for case in "ad"
+        for size in sizes
+    }
+    projects["d", 0] = make_project(root, "d", Shape(0), cost=0.0)
     runs = {
-        (size, gc_off): _runner(source, root / f"scratch-{size}-{gc_off}", gc_off)
-        for size, source in projects.items()
+        (case, size, gc_off): _runner(source, root / f"scratch-{case}-{size}-{gc_off}", gc_off)
+        for (case, size), source in projects.items()
         for gc_off in (False, True)
     }
     results = interleaved(runs, repeat, "scaling")
     print(
-        f"\nScaling, case ({case})'s shape, parser function 0 s; {repeat} clean builds each, "
-        "CPU medians; ms/option is above an empty project's build"
+        f"\nScaling: case (a)'s page and case (d)'s at each size, parser function 0 s; {repeat} "
+        "clean builds each,\nCPU medians; ms/option is above an empty project's build "
+        f"({median(results['d', 0, False]):.2f} s; "
+        f"{median(results['d', 0, True]):.2f} s with the collector off)"
     )
-    print(f"  {'':>16} {'garbage collector on':>26} {'garbage collector off':>26}")
-    print((f"  {'options':>8} {'groups':>7} " + f"{'CPU s':>10} {'ms/option':>15} " * 2).rstrip())
-    for size in sorted(projects):
-        row = f"  {size:>8} {Shape(size).groups:>7} "
-        for gc_off in (False, True):
-            seconds = median(results[(size, gc_off)])
-            above = 1000 * (seconds - median(results[(0, gc_off)])) / size if size else 0.0
-            row += f"{seconds:>10.2f} {above:>15.3f} "
-        print(row.rstrip())
+    columns = ("(a) CPU s", "(a) ms/opt", "(d) CPU s", "(d) ms/opt", "a - d ms/opt")
+    for gc_off, heading in ((False, "garbage collector on"), (True, "garbage collector off")):
+        print(f"  {heading}")
+        print(f"  {'options':>8} {'groups':>7} " + " ".join(f"{c:>12}" for c in columns))
+        empty = median(results["d", 0, gc_off])
+        for size in sizes:
+            seconds = {case: median(results[case, size, gc_off]) for case in "ad"}
+            per_option = {case: 1000 * (seconds[case] - empty) / size for case in "ad"}
+            cells = (
+                seconds["a"],
+                per_option["a"],
+                seconds["d"],
+                per_option["d"],
+                per_option["a"] - per_option["d"],
+            )
+            print(f"  {size:>8} {Shape(size).groups:>7} " + " ".join(f"{c:>12.3f}" for c in cells))
 
 
 def rebuilds(root: Path, repeat: int) -> None:
@@ -473,12 +488,6 @@ def main() -> None:
     )
     cli.add_argument("--scaling-repeat", type=int, default=3, help="builds per size (default 3)")
     cli.add_argument("--sizes", default="100,1000,10000", help="option counts for the scaling run")
-    cli.add_argument(
-        "--scaling-case",
-        choices=["a", "d"],
-        default="a",
-        help="scale sphinx-argdoc (a, the default) or static reST (d), to compare",
-    )
     cli.add_argument("--no-cases", action="store_true", help="leave out cases (a)-(d)")
     cli.add_argument("--no-scaling", action="store_true", help="leave out the scaling run")
     cli.add_argument("--no-rebuilds", action="store_true", help="leave out the rebuilds")
@@ -495,7 +504,7 @@ def main() -> None:
             rebuilds(root / "rebuilds", options.repeat)
         if not options.no_scaling:
             sizes = [int(size) for size in options.sizes.split(",")]
-            scaling(root / "scaling", sizes, options.scaling_repeat, options.scaling_case)
+            scaling(root / "scaling", sizes, options.scaling_repeat)
     print(f"\nfinished {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}")
 
 
