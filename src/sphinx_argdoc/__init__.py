@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.config import ENUM
 from sphinx.environment import BuildEnvironment
 
-from . import coverage, helptext, load
+from . import commands, coverage, helptext, load
 from .directive import ArgparseDirective
 
 __version__ = "0.1.0"
@@ -32,6 +32,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", coverage.purge_doc)
     app.connect("env-merge-info", coverage.merge_info)
     app.connect("env-updated", coverage.warn_uncovered)
+    app.add_domain(commands.CommandsDomain)
+    for name, default, kind in commands.CONFIG_VALUES:
+        app.add_config_value(name, default, "env", types=(kind,))
+    app.connect("builder-inited", commands.configure)
+    app.connect("env-before-read-docs", commands.check_pages)
+    app.connect("build-finished", commands.forget_toctree_entries)
     return {
         "version": __version__,
         # Bumped when what the extension keeps on the environment changes shape.

@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import coverage, helptext, load, model, overrides, render, select
+from . import commands, coverage, helptext, load, model, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -49,6 +49,7 @@ class ArgparseDirective(SphinxDirective):
             )
         self._warn_unexpanded_help(parser, selection)
         body = self._body(parser, options)
+        noted: list[commands.Command] = []
         with helptext.text_parser(self, help_format) as parse_text:
             context = render.Context(
                 document=self.state.document,
@@ -59,6 +60,7 @@ class ArgparseDirective(SphinxDirective):
                 summary=options.summary,
                 option_rendered=self._emitter("argdoc-option-rendered"),
                 group_rendered=self._emitter("argdoc-group-rendered"),
+                command_rendered=self._command_noter(options, noted),
                 ids_on_page=self._ids_on_page(),
                 nosubcommands=options.nosubcommands,
                 noepilog=options.noepilog,
@@ -82,6 +84,9 @@ class ArgparseDirective(SphinxDirective):
             self.get_location(),
         )
         self._register(result)
+        if noted:
+            domain = cast(commands.CommandsDomain, self.env.get_domain(commands.DOMAIN))
+            domain.note_commands(self.env.docname, noted)
         return result
 
     def _select(
@@ -192,6 +197,22 @@ class ArgparseDirective(SphinxDirective):
             events.emit(event, *arguments)
 
         return emit
+
+    def _command_noter(
+        self, options: DirectiveOptions, noted: list[commands.Command]
+    ) -> render.CommandHook | None:
+        """Where the commands go that the indices of sphinx-argparse's settings list."""
+        # sphinx-argparse's indices left out the commands of manual-page layouts.
+        if options.manpage or not commands.collects(self.config):
+            return None
+        if not (options.index or options.index_groups):
+            return None
+        docname, groups, indexed = self.env.docname, options.index_groups, options.index
+
+        def note(name: str, description: str, anchor: str) -> None:
+            noted.append(commands.Command(name, description, docname, anchor, groups, indexed))
+
+        return note
 
     def _register(self, result: list[nodes.Node]) -> None:
         std = cast(StandardDomain, self.env.get_domain("std"))

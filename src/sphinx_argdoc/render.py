@@ -28,6 +28,9 @@ ParseText = Callable[[str, str], list[nodes.Node]]
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
 #: Called with a group, its program and the nodes of its body, which the callee may change.
 GroupHook = Callable[[Group, str, list[nodes.Node]], None]
+#: Called with each command rendered whole, or given ``:index-groups:``: its name as
+#: sphinx-argparse gave it (``vcs checkout (co)``), its description and the id it is found at.
+CommandHook = Callable[[str, str, str], None]
 
 #: Attribute on each ``desc_signature`` naming the std-domain program its options belong to.
 PROGRAM_ATTRIBUTE = "argdoc-program"
@@ -57,6 +60,7 @@ class Context:
     summary: bool = False
     option_rendered: OptionHook | None = None
     group_rendered: GroupHook | None = None
+    command_rendered: CommandHook | None = None
     ids_on_page: set[str] = field(default_factory=set)
     """Ids given on this page so far, by every directive on it: MyST parses each ``eval-rst``
     block as a document of its own, whose ``ids`` do not show the other blocks' ids."""
@@ -119,6 +123,9 @@ def _command_target(parser: Parser, context: Context, whole: bool) -> list[nodes
     target = nodes.target("", "", ids=[target_id or _page_unique_id(context, parser.prog)])
     context.ids_on_page.add(target["ids"][0])
     context.document.note_explicit_target(target)
+    if context.command_rendered is not None:
+        command = context.legacy_command or parser.prog
+        context.command_rendered(command, parser.description, target["ids"][0])
     result: list[nodes.Node] = [target]
     if context.index_groups:
         entries = [
@@ -305,7 +312,12 @@ def _subcommand(
     section = _section(sub.parser.prog, sub.parser.prog, body, context)
     # sphinx-argparse also used the bare name; with aliases that id had spaces, so not that one.
     bare = [] if sub.aliases else [sub.name]
-    _add_free_ids(section, [_sphinx_make_id(inner.legacy_command or ""), *bare], context)
+    legacy = _sphinx_make_id(inner.legacy_command or "")
+    _add_free_ids(section, [legacy, *bare], context)
+    if context.command_rendered is not None:
+        anchor = legacy if legacy in section["ids"] else section["ids"][0]
+        command = inner.legacy_command or sub.parser.prog
+        context.command_rendered(command, sub.parser.description, anchor)
     section.extend(_whole_parser(sub.parser, inner))
     if inner.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
         return [section]

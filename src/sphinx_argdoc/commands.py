@@ -1,0 +1,242 @@
+"""sphinx-argparse's commands indices: its ``sphinxarg_*`` settings, read with their meanings.
+
+A project that switches keeps its ``conf.py``: the same settings build the same two index pages
+of a ``commands`` domain, ``commands-index`` (every documented command, by first letter) and
+``commands-by-group`` (the commands of each ``:index-groups:`` name), with the same ``:ref:``
+labels, and may list them in a toctree. Without those settings nothing is collected and pages are
+as before.
+
+Directives note the commands they render per page on the domain's data, so the notes come back
+from parallel readers, leave with their page and survive incremental builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.domains import Domain, Index, IndexEntry
+from sphinx.domains.std import StandardDomain
+from sphinx.environment import BuildEnvironment
+from sphinx.locale import _
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+FULL_SUBCOMMAND_NAME = "sphinxarg_full_subcommand_name"
+BUILD_INDEX = "sphinxarg_build_commands_index"
+INDEX_IN_TOCTREE = "sphinxarg_commands_index_in_toctree"
+BUILD_BY_GROUP_INDEX = "sphinxarg_build_commands_by_group_index"
+BY_GROUP_INDEX_IN_TOCTREE = "sphinxarg_commands_by_group_index_in_toctree"
+BY_GROUP_FILE_SUFFIX = "sphinxarg_commands_by_group_index_file_suffix"
+BY_GROUP_TITLE = "sphinxarg_commands_by_group_index_title"
+
+DOMAIN = "commands"
+
+
+class CommandsIndex(Index):
+    """Every command the pages document, under its first letter."""
+
+    name = "index"
+    localname = "Commands Index"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        content: dict[str, list[IndexEntry]] = {}
+        for command in sorted(_domain_of(self).commands(docnames), key=_sort_key):
+            if command.in_commands_index:
+                content.setdefault(command.name[0].lower(), []).append(_entry(command))
+        return sorted(content.items()), True
+
+
+class CommandsByGroupIndex(Index):
+    """The commands of each ``:index-groups:`` name, under that name."""
+
+    name = "by-group"
+    localname = "Commands by Group"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        content: dict[str, list[IndexEntry]] = {}
+        for command in sorted(_domain_of(self).commands(docnames), key=_sort_key):
+            for group in command.groups:
+                content.setdefault(group, []).append(_entry(command))
+        return sorted(content.items()), True
+
+
+#: ``(name, default, type)`` of each setting, with sphinx-argparse's defaults.
+CONFIG_VALUES: tuple[tuple[str, object, type], ...] = (
+    # Subcommand sections are always titled with the whole command, as this asks for.
+    (FULL_SUBCOMMAND_NAME, False, bool),
+    (BUILD_INDEX, False, bool),
+    (INDEX_IN_TOCTREE, False, bool),
+    (BUILD_BY_GROUP_INDEX, False, bool),
+    (BY_GROUP_INDEX_IN_TOCTREE, False, bool),
+    (BY_GROUP_FILE_SUFFIX, CommandsByGroupIndex.name, str),
+    (BY_GROUP_TITLE, CommandsByGroupIndex.localname, str),
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command (a parser or a subcommand) as a page documents it."""
+
+    name: str
+    """As sphinx-argparse named it: the program and subcommands, aliases in parentheses."""
+    description: str
+    docname: str
+    anchor: str
+    groups: tuple[str, ...]
+    """The directive's ``:index-groups:``."""
+    in_commands_index: bool = True
+    """False for a ``:no-index:`` directive: its ``:index-groups:`` list it, as they index it."""
+
+
+class CommandsDomain(Domain):
+    """Holds the commands the pages document, for the indices conf.py asks for."""
+
+    name = DOMAIN
+    label = "Commands"
+    initial_data: ClassVar[dict[str, Any]] = {
+        # docname -> the commands that page documents, in page order.
+        "commands": {},
+        # std-domain labels added for the indices, removed when conf.py stops asking for them.
+        "labels": [],
+    }
+
+    def note_commands(self, docname: str, commands: Iterable[Command]) -> None:
+        self.data["commands"].setdefault(docname, []).extend(commands)
+
+    def commands(self, docnames: Iterable[str] | None = None) -> Iterator[Command]:
+        """The commands of *docnames*' pages (every page's for ``None``)."""
+        by_page: dict[str, list[Command]] = self.data["commands"]
+        wanted = by_page.keys() if docnames is None else set(docnames) & by_page.keys()
+        for docname in wanted:
+            yield from by_page[docname]
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["commands"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["commands"]:
+                self.data["commands"][docname] = otherdata["commands"][docname]
+
+
+def collects(config: Config) -> bool:
+    """Whether conf.py asks for an index, so that directives must note their commands."""
+    return any(getattr(config, name) for name in _BUILD_SETTINGS)
+
+
+def configure(app: Sphinx) -> None:
+    """Give the domain the indices conf.py asks for, and their ``:ref:`` labels."""
+    env = app.env
+    domain = cast(CommandsDomain, env.get_domain(DOMAIN))
+    # Sphinx gave each domain object a list of its own.
+    domain.indices[:] = [index for index, _in_toctree in _wanted(env.config)]
+    _relabel(env, domain)
+
+
+def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Once the documents are known: warn of one an index would overwrite, and let toctrees name
+    the indices conf.py asks to list there."""
+    for index, in_toctree in _wanted(env.config):
+        page = _page(index)
+        if page in env.found_docs:
+            _warn_overwritten(index, page)
+        elif in_toctree:
+            # A toctree accepts a page that no source file makes only if the std domain lists it,
+            # as it lists the general index; sphinx-argparse wrote a placeholder file instead.
+            _toctree_names()[page] = (page, str(index.localname))
+            _added_toctree_names.add(page)
+
+
+def forget_toctree_entries(app: Sphinx, exception: BaseException | None) -> None:
+    """Take the indices out of the names toctrees accept, for the next build in this process."""
+    for name in _added_toctree_names:
+        _toctree_names().pop(name, None)
+    _added_toctree_names.clear()
+
+
+_BUILD_SETTINGS = (BUILD_INDEX, INDEX_IN_TOCTREE, BUILD_BY_GROUP_INDEX, BY_GROUP_INDEX_IN_TOCTREE)
+
+# The toctree names this process added, so that only those are taken out again.
+_added_toctree_names: set[str] = set()
+
+
+def _wanted(config: Config) -> list[tuple[type[Index], bool]]:
+    """The indices to build, each with whether toctrees may list it."""
+    by_group = _by_group_index(config)
+    return [
+        (index, bool(getattr(config, in_toctree)))
+        for index, build, in_toctree in (
+            (CommandsIndex, BUILD_INDEX, INDEX_IN_TOCTREE),
+            (by_group, BUILD_BY_GROUP_INDEX, BY_GROUP_INDEX_IN_TOCTREE),
+        )
+        if getattr(config, build) or getattr(config, in_toctree)
+    ]
+
+
+def _by_group_index(config: Config) -> type[Index]:
+    # conf.py renames the index and its page: a class of its own, leaving the default alone.
+    return type(
+        "CommandsByGroupIndex",
+        (CommandsByGroupIndex,),
+        {
+            "name": getattr(config, BY_GROUP_FILE_SUFFIX),
+            "localname": getattr(config, BY_GROUP_TITLE),
+        },
+    )
+
+
+def _relabel(env: BuildEnvironment, domain: CommandsDomain) -> None:
+    # Sphinx labels a domain's indices once, when the domain is set up, on data that outlives
+    # the build; the indices were chosen later, and the labels of an earlier configuration
+    # must go.
+    std = cast(StandardDomain, env.get_domain("std"))
+    for label in domain.data["labels"]:
+        std.labels.pop(label, None)
+        std.anonlabels.pop(label, None)
+    domain.data["labels"] = [_page(index) for index in domain.indices]
+    for index in domain.indices:
+        std.note_hyperlink_target(_page(index), _page(index), "", str(index.localname))
+
+
+def _warn_overwritten(index: type[Index], page: str) -> None:
+    # About conf.py, which has no page and line to show.
+    logger.warning(
+        "conf.py builds the %s as page %r, but the project has a document of that name, whose "
+        "page the index would overwrite; rename the document",
+        index.localname,
+        page,
+        type="argdoc",
+        subtype="commands",
+    )
+
+
+def _toctree_names() -> dict[str, tuple[str, str]]:
+    return StandardDomain._virtual_doc_names
+
+
+def _page(index: type[Index]) -> str:
+    return f"{DOMAIN}-{index.name}"
+
+
+def _domain_of(index: Index) -> CommandsDomain:
+    return cast(CommandsDomain, index.domain)
+
+
+def _sort_key(command: Command) -> tuple[str, str, str]:
+    return (command.name, command.docname, command.anchor)
+
+
+def _entry(command: Command) -> IndexEntry:
+    description = " ".join(command.description.split()) or _("No description.")
+    return IndexEntry(
+        command.name, 0, command.docname, command.anchor, command.docname, "", description
+    )
