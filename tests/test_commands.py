@@ -109,7 +109,7 @@ def test_the_by_group_index_takes_its_page_name_and_title_from_conf(app, warning
 
 
 @pytest.mark.sphinx("html", testroot="commands-toctree", freshenv=True)
-def test_toctrees_may_list_the_indices_when_conf_says_so(app, warning) -> None:
+def test_toctrees_may_list_the_indices_when_conf_says_so(app, warning, tmp_path) -> None:
     app.build()
     assert warnings_of(warning) == ""
     outdir = Path(app.outdir)
@@ -130,6 +130,12 @@ def test_toctrees_may_list_the_indices_when_conf_says_so(app, warning) -> None:
     assert "commands-index" not in (outdir / "searchindex.js").read_text()
     # Another project built in this process has toctrees that do not know these names.
     assert "commands-index" not in StandardDomain._virtual_doc_names
+    # A LaTeX document ends with the indices; it does not look for pages of them to include.
+    latex = build_project(Path(app.srcdir), "latex", builddir=tmp_path)
+    # A second application in one process registers Sphinx's own nodes again and says so.
+    assert [line for line in latex.warnings.splitlines() if "already registered" not in line] == []
+    tex = next(latex.outdir.glob("*.tex")).read_text()
+    assert r"\renewcommand{\indexname}{Commands by Group}" in tex
 
 
 @pytest.mark.sphinx("html", testroot="commands-toctree", srcdir="commands-named-page")

@@ -37,6 +37,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_config_value(name, default, "env", types=(kind,))
     app.connect("builder-inited", commands.configure)
     app.connect("env-before-read-docs", commands.check_pages)
+    # Before Sphinx's own handler records what each toctree includes.
+    app.connect("doctree-read", commands.keep_out_of_inlined_toctrees, priority=400)
     app.connect("build-finished", commands.forget_toctree_entries)
     return {
         "version": __version__,

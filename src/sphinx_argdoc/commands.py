@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.domains import Domain, Index, IndexEntry
@@ -154,6 +156,17 @@ def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
             # as it lists the general index; sphinx-argparse wrote a placeholder file instead.
             _toctree_names()[page] = (page, str(index.localname))
             _added_toctree_names.add(page)
+
+
+def keep_out_of_inlined_toctrees(app: Sphinx, doctree: nodes.document) -> None:
+    """Leave the indices out of the documents a toctree includes, keeping them as its entries."""
+    # Builders of one output file (LaTeX, man, single HTML) inline every included document and
+    # warn about one that has no source; such a builder shows the indices its own way.
+    if not _added_toctree_names:
+        return
+    for toctree in doctree.findall(addnodes.toctree):
+        included = toctree["includefiles"]
+        toctree["includefiles"] = [name for name in included if name not in _added_toctree_names]
 
 
 def forget_toctree_entries(app: Sphinx, exception: BaseException | None) -> None:
