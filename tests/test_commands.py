@@ -170,7 +170,10 @@ def test_a_rebuild_follows_edited_pages_and_settings(app, warning, make_app) -> 
     )
     last.build()
     lines = [line for line in warnings_of(warning).splitlines() if "already registered" not in line]
-    assert len(lines) == 1 and "undefined label: 'commands-topics'" in lines[0], lines
+    assert len(lines) == 2, lines
+    assert "undefined label: 'commands-topics'" in lines[0]
+    # epi.md documents no command any more: the link to it has nowhere to go.
+    assert "documents the command 'epi'" in lines[1]
     assert "Version control" not in (Path(last.outdir) / "commands-index.html").read_text()
 
 
@@ -197,3 +200,38 @@ def test_subcommands_are_titled_with_the_whole_command_as_the_setting_asks(app, 
     assert warnings_of(warning) == ""
     titles = [section[0].astext() for section in app.env.get_doctree("vcs").findall(nodes.section)]
     assert "vcs remote add" in titles and "add" not in titles
+
+
+@pytest.mark.sphinx("html", testroot="commands", freshenv=True)
+def test_the_commands_role_links_to_a_command_by_its_name_in_the_index(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""
+    html = (Path(app.outdir) / "index.html").read_text()
+    paragraph = html[html.index("<p>Links:") : html.index("</p>", html.index("<p>Links:"))]
+    links = [
+        (href, " ".join(re.sub(r"<[^>]+>", " ", text).split()))
+        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', paragraph)
+    ]
+    assert links == [
+        # Two pages render it; the first in name order is linked.
+        ("remote.html#vcs-remote-add", "vcs remote add"),
+        ("vcs.html#vcs-checkout-co-switch", "vcs checkout (co, switch)"),
+        ("epi.html#epi", "epi"),
+        ("vcs.html#vcs-commit-ci", "the commit command"),
+    ]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="commands-toctree",
+    srcdir="commands-role-missing",
+    confoverrides={"nitpicky": False},
+)
+def test_a_commands_link_to_no_command_is_one_warning_without_nitpicky_too(app, warning) -> None:
+    (Path(app.srcdir) / "vcs.rst").write_text(
+        (Path(app.srcdir) / "vcs.rst").read_text() + "\nSee :commands:command:`vcs push`.\n"
+    )
+    app.build()
+    lines = warnings_of(warning).strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "vcs.rst:10: WARNING: no argparse directive documents the command 'vcs push'" in lines[0]

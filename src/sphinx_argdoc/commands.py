@@ -3,8 +3,8 @@
 A project that switches keeps its ``conf.py``: the same settings build the same two index pages
 of a ``commands`` domain, ``commands-index`` (every documented command, by first letter) and
 ``commands-by-group`` (the commands of each ``:index-groups:`` name), with the same ``:ref:``
-labels, and may list them in a toctree. Without those settings nothing is collected and pages are
-as before.
+labels, and may list them in a toctree. Its role, ``:commands:command:`vcs remote` ``, links to a
+command whatever the settings. The settings add pages, and leave the others as they were.
 
 Directives note the commands they render per page on the domain's data, so the notes come back
 from parallel readers, leave with their page and survive incremental builds.
@@ -19,12 +19,16 @@ from typing import Any, ClassVar, cast
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
-from sphinx.domains import Domain, Index, IndexEntry
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
+from sphinx.roles import XRefRole
 from sphinx.util import logging
+from sphinx.util.nodes import _make_id, make_refnode
+from sphinx.util.typing import RoleFunction
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +108,14 @@ class CommandsDomain(Domain):
 
     name = DOMAIN
     label = "Commands"
+    object_types: ClassVar[dict[str, ObjType]] = {"command": ObjType("command", "command")}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        # As sphinx-argparse's role did, a link to no command is a warning without nitpicky too.
+        "command": XRefRole(warn_dangling=True)
+    }
+    dangling_warnings: ClassVar[dict[str, str]] = {
+        "command": "no argparse directive documents the command %(target)r"
+    }
     initial_data: ClassVar[dict[str, Any]] = {
         # docname -> the commands that page documents, in page order.
         "commands": {},
@@ -121,6 +133,42 @@ class CommandsDomain(Domain):
         for docname in wanted:
             yield from by_page[docname]
 
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        command = self._command_at(target)
+        if command is None:
+            return None
+        return make_refnode(
+            builder, fromdocname, command.docname, command.anchor, contnode, command.name
+        )
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        found = self.resolve_xref(env, fromdocname, builder, "command", target, node, contnode)
+        return [] if found is None else [(f"{DOMAIN}:command", found)]
+
+    def _command_at(self, target: str) -> Command | None:
+        # sphinx-argparse looked the target up, its spaces made dashes, among the commands' ids.
+        # Made an id as those were, it also names a command with aliases as the index shows it.
+        anchor = _make_id(target)
+        listed = (c for c in self.commands() if c.in_commands_index and c.anchor == anchor)
+        return min(listed, key=_sort_key, default=None)
+
     def clear_doc(self, docname: str) -> None:
         self.data["commands"].pop(docname, None)
 
@@ -128,11 +176,6 @@ class CommandsDomain(Domain):
         for docname in docnames:
             if docname in otherdata["commands"]:
                 self.data["commands"][docname] = otherdata["commands"][docname]
-
-
-def collects(config: Config) -> bool:
-    """Whether conf.py asks for an index, so that directives must note their commands."""
-    return any(getattr(config, name) for name in _BUILD_SETTINGS)
 
 
 def configure(app: Sphinx) -> None:
@@ -175,8 +218,6 @@ def forget_toctree_entries(app: Sphinx, exception: BaseException | None) -> None
         _toctree_names().pop(name, None)
     _added_toctree_names.clear()
 
-
-_BUILD_SETTINGS = (BUILD_INDEX, INDEX_IN_TOCTREE, BUILD_BY_GROUP_INDEX, BY_GROUP_INDEX_IN_TOCTREE)
 
 # The toctree names this process added, so that only those are taken out again.
 _added_toctree_names: set[str] = set()

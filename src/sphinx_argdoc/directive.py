@@ -201,11 +201,9 @@ class ArgparseDirective(SphinxDirective):
     def _command_noter(
         self, options: DirectiveOptions, noted: list[commands.Command]
     ) -> render.CommandHook | None:
-        """Where the commands go that the indices of sphinx-argparse's settings list."""
-        # sphinx-argparse's indices left out the commands of manual-page layouts.
-        if options.manpage or not commands.collects(self.config):
-            return None
-        if not (options.index or options.index_groups):
+        """Where the commands go that sphinx-argparse's indices and role know."""
+        # sphinx-argparse left out the commands of manual-page layouts.
+        if options.manpage or not (options.index or options.index_groups):
             return None
         docname, groups, indexed = self.env.docname, options.index_groups, options.index
 
