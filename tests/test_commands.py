@@ -235,3 +235,15 @@ def test_a_commands_link_to_no_command_is_one_warning_without_nitpicky_too(app, 
     lines = warnings_of(warning).strip().splitlines()
     assert len(lines) == 1, lines
     assert "vcs.rst:10: WARNING: no argparse directive documents the command 'vcs push'" in lines[0]
+
+
+def test_a_parser_with_an_empty_prog_lists_its_subcommands_only(tmp_path) -> None:
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_argdoc"]\nsphinxarg_build_commands_index = True\n'
+    )
+    (tmp_path / "index.rst").write_text(
+        "Nameless\n========\n\n.. argparse::\n   :module: subcommand_clis\n   :func: nameless\n"
+    )
+    built = build_project(tmp_path, builddir=tmp_path / "_build")
+    assert [line for line in built.warnings.splitlines() if "already registered" not in line] == []
+    assert _index(built.outdir / "commands-index.html") == {"s": [("index.html#sub", "sub")]}

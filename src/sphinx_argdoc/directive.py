@@ -208,7 +208,12 @@ class ArgparseDirective(SphinxDirective):
         docname, groups, indexed = self.env.docname, options.index_groups, options.index
 
         def note(name: str, description: str, anchor: str) -> None:
-            noted.append(commands.Command(name, description, docname, anchor, groups, indexed))
+            # A parser may have the empty prog: its own entry would have no name to show.
+            if name.strip():
+                command = commands.Command(
+                    name.strip(), description, docname, anchor, groups, indexed
+                )
+                noted.append(command)
 
         return note
 

@@ -82,3 +82,10 @@ def with_epilog() -> argparse.ArgumentParser:
 
 #: One parser object shared by every directive that names it, as a module-level CLI would be.
 VCS = vcs()
+
+
+def nameless() -> argparse.ArgumentParser:
+    """A parser whose prog is empty, with a subcommand."""
+    parser = argparse.ArgumentParser(prog="", description="No name.")
+    parser.add_subparsers().add_parser("sub", description="Named.")
+    return parser
