@@ -272,7 +272,8 @@ def _reissue(records: list[logging.LogRecord], about: str, directive: SphinxDire
             record.getMessage().strip(),
             location=directive.get_location(),
             type="argdoc",
-            subtype="markup",
+            # A directive of ours in the text, also reported here, keeps its kind of message.
+            subtype=subkind if kind == "argdoc" and subkind else "markup",
         )
 
 
