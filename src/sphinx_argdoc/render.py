@@ -396,7 +396,8 @@ def _entry(
         entries=[
             ("pair", f"{program.index_pair}{name}", node_id, "", None)
             for name in option.names
-            if context.index
+            # A name --help prints as nothing (metavar "") would be an invalid pair.
+            if context.index and name.strip()
         ]
     )
     desc = addnodes.desc(
