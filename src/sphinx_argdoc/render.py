@@ -287,11 +287,26 @@ def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
     # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
     inner = replace(context, nodescription=False, noepilog=False, legacy_id_prefix=None)
     result: list[nodes.section] = []
-    for sub in parser.subcommands:
-        override = overrides.for_subcommand(context.overrides, sub)
-        if not overrides.skips(override):
-            result += _subcommand(sub, inner, override)
+    for sub, override in overrides.unskipped(context.overrides, parser.subcommands):
+        result += _subcommand(sub, inner, override)
     return result
+
+
+def programs_rendered(parser: Parser, context: Context) -> tuple[str, ...]:
+    """The programs that a whole rendering of *parser* shows: its own, and those of the
+    subcommands that no ``@skip`` item leaves out."""
+    return _programs_within(parser, context.overrides)
+
+
+def _programs_within(parser: Parser, active: tuple[Override, ...]) -> tuple[str, ...]:
+    return (
+        parser.prog,
+        *(
+            prog
+            for sub, override in overrides.unskipped(active, parser.subcommands)
+            for prog in _programs_within(sub.parser, overrides.inside(active, override))
+        ),
+    )
 
 
 def _usage(usage: str) -> nodes.literal_block:
