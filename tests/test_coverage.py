@@ -147,8 +147,8 @@ def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
 def test_subcommands_a_whole_render_leaves_out_are_not_covered_by_it(app, warning) -> None:
     app.build()
     lines = _warning_lines(warnings_of(warning), Path(app.srcdir))
-    # fleet skips ship (and so dock) at the top, navy only dock inside ship. The stay block of
-    # fleet and the ship block of navy are covered.
+    # fleet skips ship (and so dock) at the top, navy only dock inside ship; solo shows no
+    # subcommand. The stay block of fleet and the ship block of navy are covered.
     assert lines == [
         f"parts.rst:{line}: WARNING: {prog} (coverage_clis:fleet): no directive renders its "
         f"argument group '{title}' (the parser is rendered in parts on parts)"
@@ -156,5 +156,6 @@ def test_subcommands_a_whole_render_leaves_out_are_not_covered_by_it(app, warnin
             (6, "fleet ship", "Safety"),
             (12, "fleet ship dock", "Tide"),
             (31, "navy ship dock", "Tide"),
+            (38, "solo stay", "Crew"),
         )
     ]

@@ -42,7 +42,7 @@ class Render:
     ungrouped: tuple[str, ...]
     whole_progs: tuple[str, ...] = ()
     """For a whole parser: its prog and those of the subcommands it renders too (not those that
-    the body skips)."""
+    the body skips or ``:nosubcommands:`` leaves out)."""
     failed: bool = False
     """It named a group the parser does not have (and got an error for it)."""
 

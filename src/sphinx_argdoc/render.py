@@ -294,7 +294,9 @@ def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
 
 def programs_rendered(parser: Parser, context: Context) -> tuple[str, ...]:
     """The programs that a whole rendering of *parser* shows: its own, and those of the
-    subcommands that no ``@skip`` item leaves out."""
+    subcommands that neither ``:nosubcommands:`` nor an ``@skip`` item leaves out."""
+    if context.nosubcommands:
+        return (parser.prog,)
     return _programs_within(parser, context.overrides)
 
 
