@@ -114,7 +114,9 @@ class ArgparseDirective(SphinxDirective):
         """The directive's content, parsed: free text and overrides; each mistake warned once."""
         if not self.content:
             return overrides.Body((), (), ())
-        body = overrides.split_body(helptext.parse_body(self, options.markdown_body))
+        with helptext.current_program(self, render.std_program(parser.prog)):
+            parsed = helptext.parse_body(self, options.markdown_body)
+        body = overrides.split_body(parsed)
         problems = [
             *body.problems,
             *(

@@ -21,8 +21,9 @@ from .model import Group, Option, Parser, Subcommand
 from .overrides import Override
 from .select import Selection
 
-#: Parses user text; the second argument says what the text documents, for messages.
-ParseText = Callable[[str, str], list[nodes.Node]]
+#: Parses user text; the second argument says what the text documents, for messages, and the
+#: third names the std-domain program it belongs to, whose options ``:option:`` links find.
+ParseText = Callable[[str, str, str], list[nodes.Node]]
 #: Called with an option, its program and its nodes (index entry and description), which the
 #: callee may change in place before they are placed on the page.
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
@@ -140,9 +141,9 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     # The body goes where a manual page's reader looks for prose: into its description.
     description = list(context.body)
     if not context.nodescription:
-        description += _parsed(parser.description, f"description of {prog}", context)
+        description += _parsed(parser.description, f"description of {prog}", prog, context)
     if not context.noepilog:
-        description += _parsed(parser.epilog, f"epilog of {prog}", context)
+        description += _parsed(parser.epilog, f"epilog of {prog}", prog, context)
     if description:
         result.append(_section(_("Description"), f"{prog}-description", description, context))
     groups = _group_sections(parser, context)
@@ -189,7 +190,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _usage(parser.usage),
     ]
     if not context.nodescription:
-        result += _parsed(parser.description, f"description of {parser.prog}", context)
+        result += _parsed(parser.description, f"description of {parser.prog}", parser.prog, context)
     result += _group_sections(parser, context)
     nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
     subcommands = _subcommands(parser, context) if nested else []
@@ -197,7 +198,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
     result += subcommands
     if not context.noepilog:
-        result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
+        result += _parsed(parser.epilog, f"epilog of {parser.prog}", parser.prog, context)
     return result
 
 
@@ -332,7 +333,9 @@ def _subcommand(
     summary, about = (
         (sub.parser.description, "description") if sub.parser.description else (sub.help, "help")
     )
-    body += overrides.applied(override, _parsed(summary, f"{about} of {sub.parser.prog}", context))
+    body += overrides.applied(
+        override, _parsed(summary, f"{about} of {sub.parser.prog}", sub.parser.prog, context)
+    )
     parent = context.legacy_command or sub.parser.prog[: -len(sub.name)].rstrip()
     inner = replace(
         context,
@@ -385,7 +388,7 @@ def _group_body(
     group: Group, prog: str, context: Context, override: Override | None = None
 ) -> list[nodes.Node]:
     about = f"description of {prog} group {group.title!r}"
-    result = overrides.applied(override, _parsed(group.description, about, context))
+    result = overrides.applied(override, _parsed(group.description, about, prog, context))
     context = replace(context, overrides=overrides.inside(context.overrides, override))
     program = _program(prog)
     entries: list[nodes.Node] = []
@@ -478,7 +481,9 @@ def _signature(option: Option, program: _Program, context: Context) -> addnodes.
 
 
 def _details(option: Option, program: _Program, context: Context) -> list[nodes.Node]:
-    result = _parsed(option.help, f"help of {program.prog} {option.names[0]}", context)
+    result = _parsed(
+        option.help, f"help of {program.prog} {option.names[0]}", program.prog, context
+    )
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
@@ -608,8 +613,8 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def _parsed(text: str, about: str, context: Context) -> list[nodes.Node]:
-    return context.parse_text(text, about) if text.strip() else []
+def _parsed(text: str, about: str, prog: str, context: Context) -> list[nodes.Node]:
+    return context.parse_text(text, about, std_program(prog)) if text.strip() else []
 
 
 def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:
