@@ -96,9 +96,9 @@ class ArgparseDirective(SphinxDirective):
             options.locator,
             parser,
             outline,
-            selection,
             options.group,
             self.get_location(),
+            render.programs_rendered(parser, context) if selection.whole else (),
         )
         self._register(result)
         return result

@@ -91,7 +91,7 @@ def render(parser: Parser, selection: Selection, context: Context) -> list[nodes
 
 
 def _selected_groups(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
-    titled = sum(1 for group in selection.groups if group.options) > 1 and not any(
+    rubrics = sum(1 for group in selection.groups if group.options) > 1 and not any(
         group.is_custom for group in selection.groups
     )
     result: list[nodes.Node] = []
@@ -101,9 +101,10 @@ def _selected_groups(parser: Parser, selection: Selection, context: Context) -> 
         override = overrides.for_group(context.overrides, group)
         if overrides.skips(override):
             continue
-        if titled and group.options:
-            result.append(nodes.rubric(group.title, group.title))
-        if group.options:
+        # An untitled group's entries follow the group before them, as in --help.
+        if group.options and group.titled:
+            if rubrics:
+                result.append(nodes.rubric(group.title, group.title))
             result.append(
                 _label_target(group_label(parser.prog, group.title), group.title, context)
             )
@@ -145,10 +146,7 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
         description += _parsed(parser.epilog, f"epilog of {prog}", prog, context)
     if description:
         result.append(_section(_("Description"), f"{prog}-description", description, context))
-    groups: list[nodes.Node] = [
-        _group_section(group, prog, context, override)
-        for group, override in _shown_groups(parser, context)
-    ]
+    groups = _group_sections(parser, context)
     if groups:
         result.append(_section(_("Options"), f"{prog}-options-section", groups, context))
     subcommands = _subcommands(parser, context)
@@ -193,10 +191,7 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
     ]
     if not context.nodescription:
         result += _parsed(parser.description, f"description of {parser.prog}", parser.prog, context)
-    result += [
-        _group_section(group, parser.prog, context, override)
-        for group, override in _shown_groups(parser, context)
-    ]
+    result += _group_sections(parser, context)
     nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
     subcommands = _subcommands(parser, context) if nested else []
     if subcommands:
@@ -223,6 +218,34 @@ def _shown_groups(parser: Parser, context: Context) -> list[tuple[Group, Overrid
         if group.options and not overrides.skips(override):
             shown.append((group, override))
     return shown
+
+
+def _group_sections(parser: Parser, context: Context) -> list[nodes.Node]:
+    """A section per titled group; the entries of an untitled one go where ``--help`` puts them.
+
+    ``--help`` lists an untitled group's entries under no heading, right after the group before
+    it. A section needs a title, and nothing but sections may follow a section: so the entries
+    join the end of the previous group's section, where a reader of ``--help`` sees them, or
+    lead, ahead of every section, when no titled group comes before them.
+    """
+    leading: list[nodes.Node] = []
+    sections: list[nodes.section] = []
+    for group, override in _shown_groups(parser, context):
+        if group.titled:
+            sections.append(_group_section(group, parser.prog, context, override))
+        elif sections:
+            sections[-1].extend(_untitled_group(group, parser.prog, context, override))
+        else:
+            leading += _untitled_group(group, parser.prog, context, override)
+    return [*leading, *sections]
+
+
+def _untitled_group(
+    group: Group, prog: str, context: Context, override: Override | None
+) -> list[nodes.Node]:
+    """The group's body in a block of its own (as ``--help`` sets it apart), if it has one."""
+    body = _group_body(group, prog, context, override)
+    return [nodes.container("", *body, classes=["argdoc-untitled-group"])] if body else []
 
 
 def _group_section(
@@ -265,11 +288,28 @@ def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
     # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
     inner = replace(context, nodescription=False, noepilog=False, legacy_id_prefix=None)
     result: list[nodes.section] = []
-    for sub in parser.subcommands:
-        override = overrides.for_subcommand(context.overrides, sub)
-        if not overrides.skips(override):
-            result += _subcommand(sub, inner, override)
+    for sub, override in overrides.unskipped(context.overrides, parser.subcommands):
+        result += _subcommand(sub, inner, override)
     return result
+
+
+def programs_rendered(parser: Parser, context: Context) -> tuple[str, ...]:
+    """The programs that a whole rendering of *parser* shows: its own, and those of the
+    subcommands that neither ``:nosubcommands:`` nor an ``@skip`` item leaves out."""
+    if context.nosubcommands:
+        return (parser.prog,)
+    return _programs_within(parser, context.overrides)
+
+
+def _programs_within(parser: Parser, active: tuple[Override, ...]) -> tuple[str, ...]:
+    return (
+        parser.prog,
+        *(
+            prog
+            for sub, override in overrides.unskipped(active, parser.subcommands)
+            for prog in _programs_within(sub.parser, overrides.inside(active, override))
+        ),
+    )
 
 
 def _usage(usage: str) -> nodes.literal_block:
