@@ -126,11 +126,10 @@ def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
     locator = Locator("coverage_clis", "with_subcommands")
     env = SimpleNamespace(docname="split")
 
-    def note(parser: model.Parser, group: str | None) -> None:
+    def note(parser: model.Parser, group: str | None, whole_progs: tuple[str, ...] = ()) -> None:
         outline = select.outline(parser)
-        selection = select.select(parser, group, nogroup=False)
         location = f"{env.docname}.rst:3"
-        coverage.note_render(env, locator, parser, outline, selection, group, location)
+        coverage.note_render(env, locator, parser, outline, group, location, whole_progs)
 
     note(run, "Speed")
     (split,) = coverage.split_parsers(vars(env)["argdoc_renders"])
@@ -140,5 +139,23 @@ def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
         {"Speed"},
     )
     env.docname = "whole"
-    note(root, None)
+    note(root, None, whole_progs=("tool", "tool run"))
     assert coverage.split_parsers(vars(env)["argdoc_renders"]) == []
+
+
+@pytest.mark.sphinx("html", testroot="coverage-skip", freshenv=True)
+def test_subcommands_a_whole_render_leaves_out_are_not_covered_by_it(app, warning) -> None:
+    app.build()
+    lines = _warning_lines(warnings_of(warning), Path(app.srcdir))
+    # fleet skips ship (and so dock) at the top, navy only dock inside ship; solo shows no
+    # subcommand. The stay block of fleet and the ship block of navy are covered.
+    assert lines == [
+        f"parts.rst:{line}: WARNING: {prog} (coverage_clis:fleet): no directive renders its "
+        f"argument group '{title}' (the parser is rendered in parts on parts)"
+        for line, prog, title in (
+            (6, "fleet ship", "Safety"),
+            (12, "fleet ship dock", "Tide"),
+            (31, "navy ship dock", "Tide"),
+            (38, "solo stay", "Crew"),
+        )
+    ]

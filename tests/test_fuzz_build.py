@@ -62,6 +62,21 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
         )
 
 
+def test_an_argument_shown_with_a_blank_name_gets_no_index_entry() -> None:
+    # --help prints such a positional as nothing: an index entry would be an invalid pair.
+    parser = argparse.ArgumentParser(prog="tool", add_help=False)
+    parser.add_argument("blank", metavar="", help="Shown without a name.")
+    parser.add_argument("space", metavar=" ", help="Shown as a space.")
+    parser.add_argument("--named", help="Shown with its name.")
+    generated_cli.CURRENT[:] = [parser]
+    with _built("tool", [], False, "rst") as (app, warnings):
+        assert warnings == ""
+        entries = app.env.get_domain("index").entries["whole"]
+        assert [entry[1] for entry in entries] == ["tool command line option; --named"]
+        text = (Path(app.outdir) / "whole.txt").read_text()
+        assert "Shown without a name." in text and "Shown as a space." in text
+
+
 @contextmanager
 def _built(
     prog: str, titles: list[str], markdown: bool, help_format: str

@@ -125,7 +125,7 @@ def test_a_title_nobody_can_write_is_not_offered() -> None:
 def _render(parsed: model.Parser, selection: select.Selection) -> list[nodes.Node]:
     document = new_document("<fuzz>", get_default_settings(RstParser))  # type: ignore[arg-type]
 
-    def as_paragraph(text: str, about: str) -> list[nodes.Node]:
+    def as_paragraph(text: str, about: str, program: str) -> list[nodes.Node]:
         return [nodes.paragraph(text, text)]
 
     result = render.render(parsed, selection, render.Context(document, as_paragraph))

@@ -6,9 +6,12 @@ import html
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import warnings_of
+
+from sphinx_argdoc import helptext
 
 
 def _page(app, name: str) -> str:
@@ -259,3 +262,43 @@ def test_each_kind_of_text_is_named_in_its_message(app, warning) -> None:
             "help of everywhere sub",
         )
     )
+
+
+@pytest.mark.sphinx("html", testroot="help-references", freshenv=True)
+def test_a_reference_in_help_that_finds_nothing_is_reported_naming_the_option(app, warning) -> None:
+    app.build()
+    at = f"{Path(app.srcdir) / 'index.rst'}:6: WARNING:"
+    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == [
+        f"{at} help of reftool --broken: unknown option: '--unreal'",
+        # Sphinx reports a missing label itself, whatever else is connected.
+        f"{at} undefined label: 'nowhere'",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="help-references", freshenv=True)
+def test_an_option_link_in_help_finds_an_option_of_the_same_program(app) -> None:
+    app.build()
+    body = _body(app, "index.html")
+    linked = body[body.index('id="cmdoption-reftool-linked"') :]
+    assert linked.index('href="#cmdoption-reftool-real"') < linked.index("cmdoption-reftool-broken")
+    assert 'href="#cmdoption-reftool-real">' in body.split("See also")[1]
+
+
+@pytest.mark.parametrize("page_program", [None, "other"])
+def test_the_program_of_an_entry_gives_way_to_the_pages_own_afterwards(page_program) -> None:
+    ref_context = {} if page_program is None else {"std:program": page_program}
+    directive = SimpleNamespace(env=SimpleNamespace(ref_context=ref_context))
+    with helptext.current_program(directive, "reftool"):
+        assert ref_context == {"std:program": "reftool"}
+    assert ref_context == ({} if page_program is None else {"std:program": page_program})
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="help-references",
+    freshenv=True,
+    confoverrides={"suppress_warnings": ["ref.option", "ref.ref"]},
+)
+def test_a_reference_warning_in_help_can_still_be_suppressed(app, warning) -> None:
+    app.build()
+    assert warnings_of(warning) == ""

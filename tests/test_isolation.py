@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Iterator
@@ -9,6 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import warnings_of
+
+from sphinx_argdoc import load
+from sphinx_argdoc.errors import ArgdocError
 
 UNRULY = (
     "noisy",
@@ -69,7 +73,7 @@ def test_what_user_code_does_stays_in_its_load(app, warning, capsys) -> None:
 def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     app.build()
     errors = _errors_by_line(warning)
-    assert sorted(errors) == [13, 17, 21, 25, 33, 37, 41]
+    assert sorted(errors) == [13, 17, 21, 25, 33, 37, 41, 45, 49, 53]
 
     assert "cannot import module 'exits_at_import': it called sys.exit(4)" in errors[13]
     assert "exits_at_import.py:5" in errors[13]
@@ -80,7 +84,7 @@ def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     assert sys.modules.get("parses_at_import") is None
 
     assert "main_only:main() parses the command line" in errors[21]
-    assert "main_only.py:13" in errors[21]
+    assert "(parse_args() at " in errors[21] and "main_only.py:13)" in errors[21]
     assert "returns the argparse.ArgumentParser" in errors[21]
     # ``except Exception`` around parse_args did not let main() go on to run the program.
     assert sys.modules["main_only"].RAN == []
@@ -99,8 +103,46 @@ def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     assert "running " in errors[41] and "script.py parses the command line" in errors[41]
     assert "script.py:6" in errors[41]
 
+    # Every way of parsing that reads sys.argv is stopped where the CLI calls it.
+    assert "main_only:parses_known() parses the command line" in errors[45]
+    assert "(parse_known_args() at " in errors[45] and "main_only.py:37)" in errors[45]
+    assert "main_only:parses_intermixed() parses the command line" in errors[49]
+    assert "(parse_intermixed_args() at " in errors[49] and "main_only.py:44)" in errors[49]
+    assert "main_only:parses_known_intermixed() parses the command line" in errors[53]
+    assert "(parse_known_intermixed_args() at " in errors[53] and "main_only.py:50)" in errors[53]
+    assert sys.modules["main_only"].RAN == []
+
     html = (Path(app.outdir) / "index.html").read_text()
     assert 'id="cmdoption-listed-name"' in html
     # One error per directive (Sphinx 7.3 and newer add the type, [argdoc.directive]).
     assert all(error.startswith("ERROR: ") for error in errors.values())
     assert sum(error.count("ERROR") for error in errors.values()) == len(errors)
+
+
+def test_parsing_the_command_line_is_stopped_however_argparse_routes_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Since Python 3.12.8 and 3.13.1 the intermixed methods read sys.argv without going through
+    # parse_known_args; the stand-in does the same on any Python.
+    def known_intermixed(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        return namespace, list(sys.argv[1:] if args is None else args)
+
+    monkeypatch.setattr(argparse.ArgumentParser, "parse_known_intermixed_args", known_intermixed)
+    (tmp_path / "intermixed_cli.py").write_text(
+        "import argparse\n"
+        "\n"
+        "def build():\n"
+        "    parser = argparse.ArgumentParser(prog='tool')\n"
+        "    parser.parse_intermixed_args([])\n"
+        "    parser.parse_intermixed_args()\n"
+        "    return parser\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "intermixed_cli", raising=False)
+    try:
+        with pytest.raises(ArgdocError) as refused:
+            load.load(load.Locator("intermixed_cli", "build"))
+    finally:
+        load.clear_cache()
+    assert "(parse_intermixed_args() at " in str(refused.value)
+    assert f"{tmp_path / 'intermixed_cli.py'}:6)" in str(refused.value)

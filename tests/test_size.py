@@ -70,7 +70,7 @@ def test_a_thousand_groups_each_render_and_select() -> None:
     parsed = model.build(parser, "wide")
     assert len(parsed.custom_group_titles) == 1000
     document = new_document("<size>", get_default_settings(RstParser))  # type: ignore[arg-type]
-    context = render.Context(document, lambda text, about: [nodes.paragraph(text, text)])
+    context = render.Context(document, lambda text, about, program: [nodes.paragraph(text, text)])
     whole = render.render(parsed, select.select(parsed, None, False), context)
     sections = [node for node in whole if isinstance(node, nodes.section)]
     assert [section[0].astext() for section in sections] == [f"Group {n}" for n in range(1000)]

@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event("argdoc-group-rendered")
     app.add_config_value(helptext.CONFIG_VALUE, "rst", "env", types=ENUM(*helptext.FORMATS))
     app.add_transform(helptext.UndefinedHelpSubstitutions)
+    app.connect("warn-missing-reference", helptext.name_help_of_missing_reference)
     app.connect("env-before-read-docs", _forget_loaded_parsers)
     app.add_config_value(coverage.CONFIG_VALUE, True, "", types=(bool,))
     app.connect("env-purge-doc", coverage.purge_doc)

@@ -18,7 +18,7 @@ from sphinx.util import logging
 
 from .load import Locator
 from .model import Parser
-from .select import Outline, Selection
+from .select import Outline
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class Render:
     visible_groups: tuple[str, ...]
     ungrouped: tuple[str, ...]
     whole_progs: tuple[str, ...] = ()
-    """For a whole parser: its prog and those of its subcommands, which it renders too."""
+    """For a whole parser: its prog and those of the subcommands it renders too (not those that
+    the body skips or ``:nosubcommands:`` leaves out)."""
     failed: bool = False
     """It named a group the parser does not have (and got an error for it)."""
 
@@ -66,12 +67,13 @@ def note_render(
     locator: Locator,
     parser: Parser,
     outline: Outline,
-    selection: Selection,
     group: str | None,
     location: str,
+    whole_progs: tuple[str, ...] = (),
 ) -> None:
-    """Remember that the page being read renders *selection* of *parser* (outlined *outline*)."""
-    whole_progs = _progs_within(parser) if selection.whole else ()
+    """Remember that the page being read renders part of *parser* (outlined *outline*): the group
+    titled *group*, the options in no group (``None``), or, given *whole_progs*, the whole parser
+    and those of its subcommands that the rendering shows."""
     _note(env, _render(locator, parser, outline, location, whole_progs=whole_progs, group=group))
 
 
@@ -107,13 +109,6 @@ def _render(
         ungrouped=outline.ungrouped_names,
         whole_progs=whole_progs,
         failed=failed,
-    )
-
-
-def _progs_within(parser: Parser) -> tuple[str, ...]:
-    return (
-        parser.prog,
-        *(prog for sub in parser.subcommands for prog in _progs_within(sub.parser)),
     )
 
 

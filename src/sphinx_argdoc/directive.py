@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import commands, coverage, helptext, load, model, overrides, render, select
+from . import commands, coverage, helptext, load, model, nesting, overrides, render, select
 from .errors import ArgdocError
 from .options import DirectiveOptions
 
@@ -26,18 +26,37 @@ class ArgparseDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = DirectiveOptions.spec
 
     def run(self) -> list[nodes.Node]:
+        rendering = self._parts_rendering()
         try:
             options = DirectiveOptions.from_directive(self.options, str(self.env.srcdir))
-            root, model_key = self._model(options)
+            loaded = self._loaded(options.locator)
+            root, model_key = self._model(options, loaded)
             parser = select.navigate(root, options.path)
             outline = load.memo(
                 ("outline", model_key, options.path), lambda: select.outline(parser)
             )
             selection = self._select(options, parser, outline)
             help_format = self._help_format(options)
+            part = _part(loaded, root, parser, options)
+            nesting.check(rendering, part)
+        except nesting.RendersItself as exc:
+            logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="recursion")
+            return []
         except ArgdocError as exc:
             logger.error(str(exc), location=self.get_location(), type="argdoc", subtype="directive")
             return []
+        with nesting.rendering(rendering, part):
+            return self._render(options, root, parser, outline, selection, help_format)
+
+    def _render(
+        self,
+        options: DirectiveOptions,
+        root: model.Parser,
+        parser: model.Parser,
+        outline: select.Outline,
+        selection: select.Selection,
+        help_format: str,
+    ) -> list[nodes.Node]:
         if not selection.whole and select.is_empty(selection):
             logger.warning(
                 "%s: %s has nothing to document (every option in it is hidden)",
@@ -79,9 +98,9 @@ class ArgparseDirective(SphinxDirective):
             options.locator,
             parser,
             outline,
-            selection,
             options.group,
             self.get_location(),
+            render.programs_rendered(parser, context) if selection.whole else (),
         )
         self._register(result)
         if noted:
@@ -119,7 +138,9 @@ class ArgparseDirective(SphinxDirective):
         """The directive's content, parsed: free text and overrides; each mistake warned once."""
         if not self.content:
             return overrides.Body((), (), ())
-        body = overrides.split_body(helptext.parse_body(self, options.markdown_body))
+        with helptext.current_program(self, render.std_program(parser.prog)):
+            parsed = helptext.parse_body(self, options.markdown_body)
+        body = overrides.split_body(parsed)
         problems = [
             *body.problems,
             *(
@@ -131,16 +152,21 @@ class ArgparseDirective(SphinxDirective):
             logger.warning(problem, location=self.get_location(), type="argdoc", subtype="override")
         return body
 
-    def _model(self, options: DirectiveOptions) -> tuple[model.Parser, tuple[object, ...]]:
-        """The parser's model, and the key it is kept under for the build."""
-        if options.locator.filename:
+    def _loaded(self, locator: load.Locator) -> load.Loaded:
+        if locator.filename:
             # Not imported, so no module's change would tell Sphinx to read this page again.
-            self.env.note_dependency(options.locator.filename)
+            self.env.note_dependency(locator.filename)
         try:
-            loaded = load.load(options.locator, self._mock_imports())
+            loaded = load.load(locator, self._mock_imports())
         finally:
-            self._note_source_files(options.locator)
-        load.memo(("output", options.locator), lambda: self._report_output(options.locator, loaded))
+            self._note_source_files(locator)
+        load.memo(("output", locator), lambda: self._report_output(locator, loaded))
+        return loaded
+
+    def _model(
+        self, options: DirectiveOptions, loaded: load.Loaded
+    ) -> tuple[model.Parser, tuple[object, ...]]:
+        """The parser's model, and the key it is kept under for the build."""
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         key = ("model", options.locator, prog, options.color)
         return load.memo(key, lambda: model.build(loaded.parser, prog, options.color)), key
@@ -182,6 +208,11 @@ class ArgparseDirective(SphinxDirective):
         if help_format == "markdown" or options.markdown_body:
             helptext.require_markdown()
         return str(help_format)
+
+    def _parts_rendering(self) -> list[nesting.Part]:
+        # Data of the document being read, like the ids: a directive inside help text renders
+        # while the directive around it is rendering, on the same page.
+        return cast(list[nesting.Part], self.env.temp_data.setdefault("argdoc-rendering", []))
 
     def _ids_on_page(self) -> set[str]:
         # Data of the document being read: Sphinx starts it anew for each page.
@@ -242,6 +273,19 @@ def _add_label(std: StandardDomain, node: nodes.Element, docname: str) -> None:
         return
     std.anonlabels[label] = (docname, node["ids"][0])
     std.labels[label] = (docname, node["ids"][0], node[render.LABEL_TITLE_ATTRIBUTE])
+
+
+def _part(
+    loaded: load.Loaded, root: model.Parser, parser: model.Parser, options: DirectiveOptions
+) -> nesting.Part:
+    return nesting.Part(
+        parser=loaded.parser,
+        path=tuple(sub.name for sub in select.walk(root, options.path)),
+        group=None if options.group is None else select.spaced_title(options.group),
+        nogroup=options.nogroup,
+        subcommands=options.group is None and not (options.nogroup or options.nosubcommands),
+        prog=parser.prog,
+    )
 
 
 def _legacy_id_prefix(locator: load.Locator) -> str:

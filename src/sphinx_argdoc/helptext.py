@@ -22,6 +22,9 @@ from docutils import nodes
 from docutils.parsers.rst import languages as rst_languages
 from docutils.parsers.rst.states import Inliner, NestedStateMachine, RSTState, state_classes
 from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
@@ -41,7 +44,10 @@ FORMATS = ("rst", "markdown", "text")
 CONFIG_VALUE = "argdoc_help_format"
 MARKDOWN_EXTRA = "sphinx-argdoc[markdown]"
 
-#: Attribute on a ``|name|`` reference in help text: what the text documents.
+_PROGRAM = "std:program"
+_UNSET = object()
+
+#: Attribute on a ``|name|`` reference or a cross-reference in help text: what the text documents.
 _ABOUT = "argdoc-about"
 
 # ``--name`` at the start of a word: smartquotes would turn its two hyphens into an en dash.
@@ -67,9 +73,10 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
     origin = directive.get_source_info()
     with sphinx_logging.pending_logging() as held:
 
-        def parse(text: str, about: str) -> list[nodes.Node]:
+        def parse(text: str, about: str, program: str) -> list[nodes.Node]:
             start = len(held.buffer)
-            result = read(text)
+            with current_program(directive, program):
+                result = read(text)
             raised = held.buffer[start:]
             del held.buffer[start:]
             _reissue(raised, about, directive)
@@ -80,6 +87,25 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
             return result
 
         yield parse
+
+
+@contextlib.contextmanager
+def current_program(directive: SphinxDirective, program: str) -> Iterator[None]:
+    """Make *program* the one whose options ``:option:`--name``` links to, for a while.
+
+    In an entry, ``:option:`--other``` then means an option of the same program, as in the body
+    of Sphinx's own ``.. option::`` after ``.. program::``; the page's own setting comes back.
+    """
+    context = directive.env.ref_context
+    before = context.get(_PROGRAM, _UNSET)
+    context[_PROGRAM] = program
+    try:
+        yield
+    finally:
+        if before is _UNSET:
+            context.pop(_PROGRAM, None)
+        else:
+            context[_PROGRAM] = before
 
 
 def parse_body(directive: SphinxDirective, markdown: bool) -> list[nodes.Node]:
@@ -246,7 +272,8 @@ def _reissue(records: list[logging.LogRecord], about: str, directive: SphinxDire
             record.getMessage().strip(),
             location=directive.get_location(),
             type="argdoc",
-            subtype="markup",
+            # A directive of ours in the text, also reported here, keeps its kind of message.
+            subtype=subkind if kind == "argdoc" and subkind else "markup",
         )
 
 
@@ -257,7 +284,7 @@ def _mark_origin(result: list[nodes.Node], origin: tuple[str, int], about: str) 
     for root in result:
         for node in root.findall(nodes.Element):
             node.source, node.line = source, line
-            if isinstance(node, nodes.substitution_reference):
+            if isinstance(node, (nodes.substitution_reference, addnodes.pending_xref)):
                 node[_ABOUT] = about
 
 
@@ -286,6 +313,30 @@ class UndefinedHelpSubstitutions(SphinxTransform):
                 subtype="markup",
             )
             reference.replace_self(nodes.Text(reference.rawsource))
+
+
+def name_help_of_missing_reference(
+    app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
+) -> bool | None:
+    """Warn about a cross-reference in help text that finds no target, naming the option.
+
+    Sphinx's own warning would point at the directive and leave the reader to search every help
+    text it renders. Type and subtype stay Sphinx's, so ``suppress_warnings`` applies as before.
+    """
+    about = node.get(_ABOUT)
+    kind, target = node["reftype"], node["reftarget"]
+    # The std domain warns about a ``ref`` itself whatever other handlers return: a second
+    # warning would only repeat it.
+    if about is None or (kind == "ref" and (domain is None or domain.name == "std")):
+        return None
+    if domain is not None and kind in domain.dangling_warnings:
+        problem = domain.dangling_warnings[kind] % {"target": target}
+    elif node.get("refdomain", "std") not in {"", "std"}:
+        problem = f"{node['refdomain']}:{kind} reference target not found: {target}"
+    else:
+        problem = f"{kind!r} reference target not found: {target}"
+    logger.warning("%s: %s", about, problem, location=node, type="ref", subtype=kind)
+    return True
 
 
 def _protect_option_words(result: list[nodes.Node]) -> None:

@@ -139,30 +139,52 @@ class _ParsesCommandLine(BaseException):
     """Raised in user code that parses the command line; not an ``Exception``, so that
     ``except Exception`` in that code cannot swallow it and go on to run the program."""
 
-    def __init__(self, where: str) -> None:
-        super().__init__(where)
+    def __init__(self, call: str, where: str) -> None:
+        super().__init__(call, where)
+        self.call = call
         self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.call}() at {self.where}"
+
+
+#: Every public way to parse: each reads ``sys.argv`` when given no list. Each one is refused
+#: where the user's code calls it, whichever of them argparse routes the others through (that
+#: changed in Python 3.12.8 and 3.13.1 for the intermixed ones).
+_PARSING_METHODS = (
+    "parse_args",
+    "parse_known_args",
+    "parse_intermixed_args",
+    "parse_known_intermixed_args",
+)
 
 
 @contextlib.contextmanager
 def _command_line_parsing_refused() -> Iterator[None]:
     # A documentation build must never run the documented program: code that parses
     # sys.argv is stopped there. Parsing an explicit list of arguments stays allowed.
-    original = argparse.ArgumentParser.parse_args
+    originals = {name: vars(argparse.ArgumentParser)[name] for name in _PARSING_METHODS}
+    for name, original in originals.items():
+        setattr(argparse.ArgumentParser, name, _refusing(name, original))
+    try:
+        yield
+    finally:
+        for name, original in originals.items():
+            setattr(argparse.ArgumentParser, name, original)
+
+
+def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    """*original*, stopped with ``_ParsesCommandLine`` when it would read ``sys.argv``."""
 
     def refuse(
         self: argparse.ArgumentParser, args: Sequence[str] | None = None, *rest: Any, **kw: Any
     ) -> Any:
         if args is None:
             caller = sys._getframe(1)
-            raise _ParsesCommandLine(f"{caller.f_code.co_filename}:{caller.f_lineno}")
+            raise _ParsesCommandLine(name, f"{caller.f_code.co_filename}:{caller.f_lineno}")
         return original(self, args, *rest, **kw)
 
-    argparse.ArgumentParser.parse_args = refuse  # type: ignore[assignment, method-assign]
-    try:
-        yield
-    finally:
-        argparse.ArgumentParser.parse_args = original  # type: ignore[method-assign]
+    return refuse
 
 
 def output_tail(output: str) -> str:
@@ -204,7 +226,7 @@ def _run_file(filename: str) -> object:
 
 def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
     return ArgdocError(
-        f"{doing} parses the command line (parse_args() at {exc.where}), so it would run the "
+        f"{doing} parses the command line ({exc}), so it would run the "
         'program; put the code that runs it under `if __name__ == "__main__":`'
     )
 
@@ -240,7 +262,7 @@ def _call(target: object, locator: Locator, *args: object) -> object:
         return target(*args)
     except _ParsesCommandLine as exc:
         raise ArgdocError(
-            f"{locator}() parses the command line (parse_args() at {exc.where}) instead of "
+            f"{locator}() parses the command line ({exc}) instead of "
             "returning the parser; give :func: a function that builds and returns the "
             "argparse.ArgumentParser (for example, move the parser out of main() into its own "
             "function)"

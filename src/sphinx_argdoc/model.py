@@ -65,6 +65,11 @@ class Group:
     lists_subcommands: bool = False
     """The group holds the subcommand chooser (which is not an option: ``options`` lacks it)."""
 
+    @property
+    def titled(self) -> bool:
+        """Whether ``--help`` gives the group a heading (a title that is more than blanks)."""
+        return bool(self.title.strip())
+
 
 @dataclass(frozen=True)
 class Subcommand:

@@ -134,6 +134,18 @@ def for_subcommand(active: Sequence[Override], sub: Subcommand) -> Override | No
     return _last(o for o in active if o.term == sub.name or o.term in sub.aliases)
 
 
+def unskipped(
+    active: Sequence[Override], subcommands: Iterable[Subcommand]
+) -> list[tuple[Subcommand, Override | None]]:
+    """The subcommands that no ``@skip`` item leaves out, each with the item naming it."""
+    shown = []
+    for sub in subcommands:
+        override = for_subcommand(active, sub)
+        if not skips(override):
+            shown.append((sub, override))
+    return shown
+
+
 def inside(active: tuple[Override, ...], override: Override | None) -> tuple[Override, ...]:
     """The overrides in force within the entry that *override* named."""
     return active + override.nested if override is not None else active

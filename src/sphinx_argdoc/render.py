@@ -21,8 +21,9 @@ from .model import Group, Option, Parser, Subcommand
 from .overrides import Override
 from .select import Selection
 
-#: Parses user text; the second argument says what the text documents, for messages.
-ParseText = Callable[[str, str], list[nodes.Node]]
+#: Parses user text; the second argument says what the text documents, for messages, and the
+#: third names the std-domain program it belongs to, whose options ``:option:`` links find.
+ParseText = Callable[[str, str, str], list[nodes.Node]]
 #: Called with an option, its program and its nodes (index entry and description), which the
 #: callee may change in place before they are placed on the page.
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
@@ -94,7 +95,7 @@ def render(parser: Parser, selection: Selection, context: Context) -> list[nodes
 
 
 def _selected_groups(parser: Parser, selection: Selection, context: Context) -> list[nodes.Node]:
-    titled = sum(1 for group in selection.groups if group.options) > 1 and not any(
+    rubrics = sum(1 for group in selection.groups if group.options) > 1 and not any(
         group.is_custom for group in selection.groups
     )
     result: list[nodes.Node] = []
@@ -104,9 +105,10 @@ def _selected_groups(parser: Parser, selection: Selection, context: Context) -> 
         override = overrides.for_group(context.overrides, group)
         if overrides.skips(override):
             continue
-        if titled and group.options:
-            result.append(nodes.rubric(group.title, group.title))
-        if group.options:
+        # An untitled group's entries follow the group before them, as in --help.
+        if group.options and group.titled:
+            if rubrics:
+                result.append(nodes.rubric(group.title, group.title))
             result.append(
                 _label_target(group_label(parser.prog, group.title), group.title, context)
             )
@@ -146,15 +148,12 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     # The body goes where a manual page's reader looks for prose: into its description.
     description = list(context.body)
     if not context.nodescription:
-        description += _parsed(parser.description, f"description of {prog}", context)
+        description += _parsed(parser.description, f"description of {prog}", prog, context)
     if not context.noepilog:
-        description += _parsed(parser.epilog, f"epilog of {prog}", context)
+        description += _parsed(parser.epilog, f"epilog of {prog}", prog, context)
     if description:
         result.append(_section(_("Description"), f"{prog}-description", description, context))
-    groups: list[nodes.Node] = [
-        _group_section(group, prog, context, override)
-        for group, override in _shown_groups(parser, context)
-    ]
+    groups = _group_sections(parser, context)
     if groups:
         result.append(_section(_("Options"), f"{prog}-options-section", groups, context))
     subcommands = _subcommands(parser, context)
@@ -198,18 +197,15 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _usage(parser.usage),
     ]
     if not context.nodescription:
-        result += _parsed(parser.description, f"description of {parser.prog}", context)
-    result += [
-        _group_section(group, parser.prog, context, override)
-        for group, override in _shown_groups(parser, context)
-    ]
+        result += _parsed(parser.description, f"description of {parser.prog}", parser.prog, context)
+    result += _group_sections(parser, context)
     nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
     subcommands = _subcommands(parser, context) if nested else []
     if subcommands:
         _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
     result += subcommands
     if not context.noepilog:
-        result += _parsed(parser.epilog, f"epilog of {parser.prog}", context)
+        result += _parsed(parser.epilog, f"epilog of {parser.prog}", parser.prog, context)
     return result
 
 
@@ -229,6 +225,34 @@ def _shown_groups(parser: Parser, context: Context) -> list[tuple[Group, Overrid
         if group.options and not overrides.skips(override):
             shown.append((group, override))
     return shown
+
+
+def _group_sections(parser: Parser, context: Context) -> list[nodes.Node]:
+    """A section per titled group; the entries of an untitled one go where ``--help`` puts them.
+
+    ``--help`` lists an untitled group's entries under no heading, right after the group before
+    it. A section needs a title, and nothing but sections may follow a section: so the entries
+    join the end of the previous group's section, where a reader of ``--help`` sees them, or
+    lead, ahead of every section, when no titled group comes before them.
+    """
+    leading: list[nodes.Node] = []
+    sections: list[nodes.section] = []
+    for group, override in _shown_groups(parser, context):
+        if group.titled:
+            sections.append(_group_section(group, parser.prog, context, override))
+        elif sections:
+            sections[-1].extend(_untitled_group(group, parser.prog, context, override))
+        else:
+            leading += _untitled_group(group, parser.prog, context, override)
+    return [*leading, *sections]
+
+
+def _untitled_group(
+    group: Group, prog: str, context: Context, override: Override | None
+) -> list[nodes.Node]:
+    """The group's body in a block of its own (as ``--help`` sets it apart), if it has one."""
+    body = _group_body(group, prog, context, override)
+    return [nodes.container("", *body, classes=["argdoc-untitled-group"])] if body else []
 
 
 def _group_section(
@@ -271,11 +295,28 @@ def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
     # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
     inner = replace(context, nodescription=False, noepilog=False, legacy_id_prefix=None)
     result: list[nodes.section] = []
-    for sub in parser.subcommands:
-        override = overrides.for_subcommand(context.overrides, sub)
-        if not overrides.skips(override):
-            result += _subcommand(sub, inner, override)
+    for sub, override in overrides.unskipped(context.overrides, parser.subcommands):
+        result += _subcommand(sub, inner, override)
     return result
+
+
+def programs_rendered(parser: Parser, context: Context) -> tuple[str, ...]:
+    """The programs that a whole rendering of *parser* shows: its own, and those of the
+    subcommands that neither ``:nosubcommands:`` nor an ``@skip`` item leaves out."""
+    if context.nosubcommands:
+        return (parser.prog,)
+    return _programs_within(parser, context.overrides)
+
+
+def _programs_within(parser: Parser, active: tuple[Override, ...]) -> tuple[str, ...]:
+    return (
+        parser.prog,
+        *(
+            prog
+            for sub, override in overrides.unskipped(active, parser.subcommands)
+            for prog in _programs_within(sub.parser, overrides.inside(active, override))
+        ),
+    )
 
 
 def _usage(usage: str) -> nodes.literal_block:
@@ -299,7 +340,9 @@ def _subcommand(
     summary, about = (
         (sub.parser.description, "description") if sub.parser.description else (sub.help, "help")
     )
-    body += overrides.applied(override, _parsed(summary, f"{about} of {sub.parser.prog}", context))
+    body += overrides.applied(
+        override, _parsed(summary, f"{about} of {sub.parser.prog}", sub.parser.prog, context)
+    )
     parent = context.legacy_command or sub.parser.prog[: -len(sub.name)].rstrip()
     inner = replace(
         context,
@@ -357,7 +400,7 @@ def _group_body(
     group: Group, prog: str, context: Context, override: Override | None = None
 ) -> list[nodes.Node]:
     about = f"description of {prog} group {group.title!r}"
-    result = overrides.applied(override, _parsed(group.description, about, context))
+    result = overrides.applied(override, _parsed(group.description, about, prog, context))
     context = replace(context, overrides=overrides.inside(context.overrides, override))
     program = _program(prog)
     entries: list[nodes.Node] = []
@@ -405,7 +448,8 @@ def _entry(
         entries=[
             ("pair", f"{program.index_pair}{name}", node_id, "", None)
             for name in option.names
-            if context.index
+            # A name --help prints as nothing (metavar "") would be an invalid pair.
+            if context.index and name.strip()
         ]
     )
     desc = addnodes.desc(
@@ -450,7 +494,9 @@ def _signature(option: Option, program: _Program, context: Context) -> addnodes.
 
 
 def _details(option: Option, program: _Program, context: Context) -> list[nodes.Node]:
-    result = _parsed(option.help, f"help of {program.prog} {option.names[0]}", context)
+    result = _parsed(
+        option.help, f"help of {program.prog} {option.names[0]}", program.prog, context
+    )
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
@@ -580,8 +626,8 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def _parsed(text: str, about: str, context: Context) -> list[nodes.Node]:
-    return context.parse_text(text, about) if text.strip() else []
+def _parsed(text: str, about: str, prog: str, context: Context) -> list[nodes.Node]:
+    return context.parse_text(text, about, std_program(prog)) if text.strip() else []
 
 
 def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:

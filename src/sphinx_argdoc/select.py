@@ -38,7 +38,7 @@ def outline(parser: Parser) -> Outline:
     custom_groups: dict[str, tuple[Group, ...]] = {}
     for group in parser.groups:
         if group.is_custom:
-            spaced = _spaced(group.title)
+            spaced = spaced_title(group.title)
             custom_groups[spaced] = (*custom_groups.get(spaced, ()), group)
     return Outline(
         custom_groups=custom_groups,
@@ -67,13 +67,13 @@ def select(
 
 
 def _custom_groups_titled(parser: Parser, title: str, known: Outline | None) -> tuple[Group, ...]:
-    matches = (known or outline(parser)).custom_groups.get(_spaced(title))
+    matches = (known or outline(parser)).custom_groups.get(spaced_title(title))
     if matches:
         return matches
     raise _not_found("argument group", title, parser.custom_group_titles, parser.prog)
 
 
-def _spaced(title: str) -> str:
+def spaced_title(title: str) -> str:
     # A page cannot write a title's line breaks or padding, and a heading does not show them.
     return " ".join(title.split())
 

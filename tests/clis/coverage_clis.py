@@ -45,3 +45,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Fill a parser made by the caller (the ``--passparser`` form)."""
     parser.add_argument("--name", help="Who to greet.")
     parser.add_argument_group("Style").add_argument("--shout", action="store_true", help="Loudly.")
+
+
+def fleet() -> argparse.ArgumentParser:
+    """Two subcommands with two groups each; ``ship`` has a subcommand of its own."""
+    parser = argparse.ArgumentParser(prog="fleet")
+    commands = parser.add_subparsers(dest="command")
+    ship = commands.add_parser("ship", help="Send it.")
+    ship.add_argument_group("Speed").add_argument("--fast", action="store_true", help="Fast.")
+    ship.add_argument_group("Safety").add_argument("--check", action="store_true", help="Check.")
+    dock = ship.add_subparsers(dest="how").add_parser("dock", help="Dock it.")
+    dock.add_argument_group("Berth").add_argument("--berth", help="Which berth.")
+    dock.add_argument_group("Tide").add_argument("--tide", help="Which tide.")
+    stay = commands.add_parser("stay", help="Keep it.")
+    stay.add_argument_group("Anchor").add_argument("--anchor", help="Which anchor.")
+    stay.add_argument_group("Crew").add_argument("--crew", help="Who stays.")
+    return parser

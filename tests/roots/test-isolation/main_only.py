@@ -26,4 +26,26 @@ def parses_a_given_list() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="listed")
     parser.add_argument("--name", default="world")
     parser.parse_args(["--name", "x"])
+    parser.parse_known_args(["--name", "x", "--other"])
+    parser.parse_intermixed_args([])
+    parser.parse_known_intermixed_args(args=["--other"])
+    return parser
+
+
+def parses_known() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tool")
+    args, _ = parser.parse_known_args()
+    RAN.append(args)
+    return parser
+
+
+def parses_intermixed() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tool")
+    RAN.append(parser.parse_intermixed_args(namespace=argparse.Namespace()))
+    return parser
+
+
+def parses_known_intermixed() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tool")
+    RAN.append(parser.parse_known_intermixed_args(None))
     return parser

@@ -1,0 +1,2 @@
+project = "coverage-skip"
+extensions = ["sphinx_argdoc"]
