@@ -148,9 +148,11 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     # The body goes where a manual page's reader looks for prose: into its description.
     description = list(context.body)
     if not context.nodescription:
-        description += _parsed(parser.description, f"description of {prog}", prog, context)
+        description += _parsed(
+            parser.description, f"description of {prog}", std_program(prog), context
+        )
     if not context.noepilog:
-        description += _parsed(parser.epilog, f"epilog of {prog}", prog, context)
+        description += _parsed(parser.epilog, f"epilog of {prog}", std_program(prog), context)
     if description:
         result.append(_section(_("Description"), f"{prog}-description", description, context))
     groups = _group_sections(parser, context)
@@ -197,7 +199,12 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _usage(parser.usage),
     ]
     if not context.nodescription:
-        result += _parsed(parser.description, f"description of {parser.prog}", parser.prog, context)
+        result += _parsed(
+            parser.description,
+            f"description of {parser.prog}",
+            std_program(parser.prog),
+            context,
+        )
     result += _group_sections(parser, context)
     nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
     subcommands = _subcommands(parser, context) if nested else []
@@ -205,7 +212,9 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         _add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
     result += subcommands
     if not context.noepilog:
-        result += _parsed(parser.epilog, f"epilog of {parser.prog}", parser.prog, context)
+        result += _parsed(
+            parser.epilog, f"epilog of {parser.prog}", std_program(parser.prog), context
+        )
     return result
 
 
@@ -341,7 +350,8 @@ def _subcommand(
         (sub.parser.description, "description") if sub.parser.description else (sub.help, "help")
     )
     body += overrides.applied(
-        override, _parsed(summary, f"{about} of {sub.parser.prog}", sub.parser.prog, context)
+        override,
+        _parsed(summary, f"{about} of {sub.parser.prog}", std_program(sub.parser.prog), context),
     )
     parent = context.legacy_command or sub.parser.prog[: -len(sub.name)].rstrip()
     inner = replace(
@@ -400,9 +410,9 @@ def _group_body(
     group: Group, prog: str, context: Context, override: Override | None = None
 ) -> list[nodes.Node]:
     about = f"description of {prog} group {group.title!r}"
-    result = overrides.applied(override, _parsed(group.description, about, prog, context))
     context = replace(context, overrides=overrides.inside(context.overrides, override))
-    program = _program(prog)
+    program = _program(prog, context)
+    result = overrides.applied(override, _parsed(group.description, about, program.std, context))
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
     for option in group.options:
@@ -433,10 +443,17 @@ class _Program:
     """The name as the std domain stores it."""
     index_pair: str
     """The first half of each entry's index pair, up to the option's name."""
+    aliases: tuple[str, ...]
+    """The other names of the program, as the std domain stores them."""
 
 
-def _program(prog: str) -> _Program:
-    return _Program(prog, std_program(prog), f"{_('%s command line option') % prog}; ")
+def _program(prog: str, context: Context) -> _Program:
+    return _Program(
+        prog,
+        std_program(prog),
+        f"{_('%s command line option') % prog}; ",
+        tuple(std_program(alias) for alias in context.program_aliases),
+    )
 
 
 def _entry(
@@ -487,16 +504,14 @@ def _signature(option: Option, program: _Program, context: Context) -> addnodes.
     signature["allnames"] = list(option.names)
     if context.index:
         signature[PROGRAM_ATTRIBUTE] = program.std
-        if context.program_aliases:
-            signature[PROGRAM_ALIASES_ATTRIBUTE] = [std_program(a) for a in context.program_aliases]
+        if program.aliases:
+            signature[PROGRAM_ALIASES_ATTRIBUTE] = list(program.aliases)
     context.document.note_explicit_target(signature)
     return signature
 
 
 def _details(option: Option, program: _Program, context: Context) -> list[nodes.Node]:
-    result = _parsed(
-        option.help, f"help of {program.prog} {option.names[0]}", program.prog, context
-    )
+    result = _parsed(option.help, f"help of {program.prog} {option.names[0]}", program.std, context)
     if option.deprecated:
         result.append(_fact(_("Deprecated.")))
     if option.required:
@@ -626,8 +641,9 @@ def _literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def _parsed(text: str, about: str, prog: str, context: Context) -> list[nodes.Node]:
-    return context.parse_text(text, about, std_program(prog)) if text.strip() else []
+def _parsed(text: str, about: str, program: str, context: Context) -> list[nodes.Node]:
+    """*text* parsed, *program* (as the std domain names it) being the one its links mean."""
+    return context.parse_text(text, about, program) if text.strip() else []
 
 
 def _page_unique_id(context: Context, base: str, also_taken: Sequence[str] = ()) -> str:
