@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sphinx.environment import BuildEnvironment
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -47,6 +48,8 @@ class Built:
     outdir: Path
     doctreedir: Path
     warnings: str
+    env: BuildEnvironment | None = None
+    """The build environment, when asked to keep it."""
 
 
 def build_project(
@@ -54,6 +57,7 @@ def build_project(
     builder: str = "html",
     builddir: Path | None = None,
     confoverrides: dict[str, Any] | None = None,
+    keep_environment: bool = False,
 ) -> Built:
     """Build a whole Sphinx project from scratch, outside the ``app`` fixture."""
     warnings = StringIO()
@@ -70,4 +74,5 @@ def build_project(
         app.build()
     finally:
         app.cleanup()
-    return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(warnings))
+    env = app.env if keep_environment else None
+    return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(warnings), env)
