@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_argdoc import model
+from sphinx_argdoc import introspect
 
 PAGE = """Size
 ====
@@ -57,7 +57,7 @@ def measure(make: Callable[[int], argparse.ArgumentParser], size: int) -> tuple[
     parser = make(size)
     tracemalloc.start()
     started = time.perf_counter()
-    model.build(parser, parser.prog)
+    introspect.build(parser, parser.prog)
     model_seconds = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()

@@ -12,7 +12,7 @@ import pytest
 from commands import sphinx_build
 from conftest import TESTS, warnings_of
 
-from sphinx_argdoc import coverage, model, select
+from sphinx_argdoc import coverage, introspect, model, select
 from sphinx_argdoc.load import Locator
 
 GAPS = [
@@ -121,7 +121,7 @@ def test_incremental_builds_forget_changed_and_removed_pages(tmp_path) -> None:
 
 
 def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
-    root = model.build(coverage_clis.with_subcommands(), "tool")
+    root = introspect.build(coverage_clis.with_subcommands(), "tool")
     (run,) = (sub.parser for sub in root.subcommands)
     locator = Locator("coverage_clis", "with_subcommands")
     env = SimpleNamespace(docname="split")

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_argdoc import helptext, model, render, select
+from sphinx_argdoc import helptext, introspect, render, select
 
 CONF = 'extensions = ["myst_parser", "sphinx_argdoc"]\nproject = "fuzz"\n'
 PAGES = ("index", "whole", "split")
@@ -36,7 +36,7 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
     parser: argparse.ArgumentParser, markdown: bool, help_format: str
 ) -> None:
     generated_cli.CURRENT[:] = [parser]
-    parsed = model.build(parser, parser.prog)
+    parsed = introspect.build(parser, parser.prog)
     titles = sorted({" ".join(title.split()) for title in parsed.custom_group_titles})
     with _built(parser.prog, titles, markdown, help_format) as (first, first_warnings):
         assert "[argdoc.directive]" not in first_warnings

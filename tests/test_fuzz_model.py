@@ -18,8 +18,8 @@ from fuzzing import expected_options, model_signatures, parsers, visible_subpars
 from hypothesis import given, settings
 from sphinx import addnodes
 
-from sphinx_argdoc import model, render, select
-from sphinx_argdoc.errors import ArgdocError
+from sphinx_argdoc import introspect, model, render, select
+from sphinx_argdoc.problems import ArgdocError
 
 MODEL = settings(max_examples=200, deadline=None)
 RENDER = settings(max_examples=100, deadline=None)
@@ -42,19 +42,19 @@ def _nameable_titles(parsed: model.Parser) -> set[str]:
 @given(parsers())
 def test_model_and_selection_of_a_generated_parser(parser: argparse.ArgumentParser) -> None:
     before = _snapshot(parser)
-    parsed = model.build(parser, "tool")
+    parsed = introspect.build(parser, "tool")
     assert _snapshot(parser) == before, "building the model changed the parser"
     _check_tree(parser, parsed, "tool")
     _check_partition(parser, parsed)
-    assert model.build(parser, "tool") == parsed
+    assert introspect.build(parser, "tool") == parsed
     # Nothing run-specific (memory addresses, object identity) may reach the page.
-    assert model.build(copy.deepcopy(parser), "tool") == parsed
+    assert introspect.build(copy.deepcopy(parser), "tool") == parsed
 
 
 @RENDER
 @given(parsers())
 def test_render_of_a_generated_parser(parser: argparse.ArgumentParser) -> None:
-    parsed = model.build(parser, "tool")
+    parsed = introspect.build(parser, "tool")
     rendered = _render(parsed, select.select(parsed, None, False))
     assert _signatures(rendered) == model_signatures(parsed)
     again = _render(parsed, select.select(parsed, None, False))
@@ -111,7 +111,7 @@ def _snapshot(parser: argparse.ArgumentParser) -> list[object]:
 def test_a_title_nobody_can_write_is_not_offered() -> None:
     parser = argparse.ArgumentParser(prog="tool")
     parser.add_argument_group(None).add_argument("--untitled", help="In a group with no title.")
-    parsed = model.build(parser, "tool")
+    parsed = introspect.build(parser, "tool")
     assert parsed.custom_group_titles == ()
     assert select.select(parsed, None, True).groups[-1].options[0].names == ("--untitled",)
     try:
@@ -144,7 +144,7 @@ def _signatures(result: list[nodes.Node]) -> Counter[tuple[str, tuple[str, ...]]
 
 SETS = """
 import argparse
-from sphinx_argdoc import model
+from sphinx_argdoc import introspect
 
 parser = argparse.ArgumentParser(prog="tool")
 exclusive = parser.add_mutually_exclusive_group()
@@ -152,7 +152,7 @@ exclusive.add_argument("--mode", choices={"fast", "slow", "safe", "auto"}, help=
 exclusive.add_argument("--tags", default=frozenset({"x", "y", "z", "w"}), help="%(default)s")
 parser.add_argument("kind", choices={"alpha", "beta", "gamma"})
 parser.add_argument("--empty", default=set())
-print(model.build(parser, "tool"))
+print(introspect.build(parser, "tool"))
 """
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import warnings_of
 
 from sphinx_argdoc import load
-from sphinx_argdoc.errors import ArgdocError
+from sphinx_argdoc.problems import ArgdocError
 
 UNRULY = (
     "noisy",

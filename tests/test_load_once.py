@@ -8,7 +8,7 @@ import counted_clis
 import pytest
 from conftest import warnings_of
 
-from sphinx_argdoc import load, model, select
+from sphinx_argdoc import introspect, load, select
 
 
 def _calls_during(build) -> dict[str, int]:
@@ -30,7 +30,7 @@ def test_a_parser_named_by_many_directives_on_many_pages_is_built_once(app, warn
 def test_the_model_and_outline_of_a_parser_are_worked_out_once_per_build(app, monkeypatch) -> None:
     # A page with a directive per group would otherwise cost the square of the parser's size.
     worked_out: list[str] = []
-    build, outline = model.build, select.outline
+    build, outline = introspect.build, select.outline
 
     def counted_build(parser, *args):
         built = build(parser, *args)
@@ -41,7 +41,7 @@ def test_the_model_and_outline_of_a_parser_are_worked_out_once_per_build(app, mo
         worked_out.append(f"outline {parser.prog}")
         return outline(parser)
 
-    monkeypatch.setattr(model, "build", counted_build)
+    monkeypatch.setattr(introspect, "build", counted_build)
     monkeypatch.setattr(select, "outline", counted_outline)
     app.build()
     # Another :prog: is another text, so its own model.

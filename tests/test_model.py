@@ -7,7 +7,7 @@ import argparse
 import pytest
 import sample_clis
 
-from sphinx_argdoc import model
+from sphinx_argdoc import introspect, model
 
 
 def _options(parser: model.Parser) -> dict[str, model.Option]:
@@ -16,7 +16,7 @@ def _options(parser: model.Parser) -> dict[str, model.Option]:
 
 @pytest.fixture(scope="module")
 def grouped() -> dict[str, model.Option]:
-    return _options(model.build(sample_clis.grouped(), "tool"))
+    return _options(introspect.build(sample_clis.grouped(), "tool"))
 
 
 def test_signature_shows_metavars_as_help_does(grouped: dict[str, model.Option]) -> None:
@@ -64,7 +64,7 @@ def test_hidden_and_help_actions_are_not_documented(grouped: dict[str, model.Opt
 
 
 def test_usage_description_and_epilog_use_the_documented_prog() -> None:
-    parser = model.build(sample_clis.grouped(), "my tool")
+    parser = introspect.build(sample_clis.grouped(), "my tool")
     assert parser.usage.startswith("my tool [-h] [-v] [--fast | --slow]")
     assert parser.epilog == "See my tool docs."
 
@@ -72,7 +72,7 @@ def test_usage_description_and_epilog_use_the_documented_prog() -> None:
 def test_building_does_not_mutate_the_parser() -> None:
     parser = sample_clis.grouped()
     before = (parser.prog, [str(g.title) for g in parser._action_groups], len(parser._actions))
-    model.build(parser, "renamed")
+    introspect.build(parser, "renamed")
     after = (parser.prog, [str(g.title) for g in parser._action_groups], len(parser._actions))
     assert before == after
 
@@ -80,7 +80,7 @@ def test_building_does_not_mutate_the_parser() -> None:
 def test_lazy_translation_titles_compare_as_text() -> None:
     from sphinx.cmd.build import get_parser
 
-    parser = model.build(get_parser(), "sphinx-build")
+    parser = introspect.build(get_parser(), "sphinx-build")
     titles = parser.custom_group_titles
     assert titles and all(type(title) is str for title in titles)
 
@@ -91,7 +91,7 @@ def test_nested_argument_group_options_count_as_ungrouped() -> None:
     with pytest.warns(DeprecationWarning) if _nesting_warns() else _nothing():
         inner = outer.add_argument_group("Inner")
     inner.add_argument("--deep", help="Deep.")
-    built = model.build(parser, "nested")
+    built = introspect.build(parser, "nested")
     ungrouped = [o.names[0] for g in built.groups if not g.is_custom for o in g.options]
     assert ungrouped == ["--deep"]
 
@@ -115,12 +115,12 @@ def test_sets_inside_defaults_print_the_same_in_every_process() -> None:
 
     script = (
         "import argparse\n"
-        "from sphinx_argdoc import model\n"
+        "from sphinx_argdoc import introspect\n"
         "p = argparse.ArgumentParser(prog='t')\n"
         "p.add_argument('--m', default={'k': {'pear', 'apple', 'fig', 'kiwi'}},"
         " help='%(default)s')\n"
         "p.add_argument('--n', default=[frozenset({'b', 'a', 'c'})], help='N.')\n"
-        "print([(o.help, o.default) for g in model.build(p, 't').groups for o in g.options])\n"
+        "print([(o.help, o.default) for g in introspect.build(p, 't').groups for o in g.options])\n"
     )
     printed = {
         subprocess.run(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sample_clis
 
-from sphinx_argdoc import model, select
+from sphinx_argdoc import introspect, select
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -62,7 +62,7 @@ def _keys(selection: select.Selection) -> list[tuple[str, ...]]:
 @pytest.mark.parametrize("name", sorted(PARSERS))
 def test_split_renders_partition_the_whole_render(name: str) -> None:
     argparse_parser = PARSERS[name]()
-    parser = model.build(argparse_parser, name)
+    parser = introspect.build(argparse_parser, name)
     split: Counter[tuple[str, ...]] = Counter(_keys(select.select(parser, None, nogroup=True)))
     for title in dict.fromkeys(parser.custom_group_titles):
         split.update(_keys(select.select(parser, title, nogroup=False)))

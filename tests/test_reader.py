@@ -11,7 +11,7 @@ import pytest
 from conftest import inventory, warnings_of
 from docutils import nodes
 
-from sphinx_argdoc import model
+from sphinx_argdoc import introspect
 
 
 def _html(app: object, page: str) -> str:
@@ -147,7 +147,7 @@ def test_long_defaults_are_shortened_the_same_way_each_time() -> None:
     parser.add_argument("--text", default="x" * 300)
     parser.add_argument("--short", default={"b": 2, "a": 1})
     parser.add_argument("--choices", default={"zeta", "alpha", "mid"})
-    options = {o.names[0]: o for o in model.build(parser, "p").groups[1].options}
+    options = {o.names[0]: o for o in introspect.build(parser, "p").groups[1].options}
     assert options["--table"].default == "{'k0': [], 'k1': [0], 'k2': [0, 1], 'k3': [0, 1, 2], ...}"
     assert options["--text"].default == "x" * 79 + "…"
     assert options["--short"].default == "{'b': 2, 'a': 1}"  # short ones are shown whole, in order
@@ -160,7 +160,7 @@ def test_deprecated_is_read_from_the_action() -> None:
     parser.add_argument("--new", help="New.")
     # Stands in for Python 3.13's deprecated=True on any Python.
     old.deprecated = True  # type: ignore[attr-defined]
-    options = {o.names[0]: o for o in model.build(parser, "p").groups[1].options}
+    options = {o.names[0]: o for o in introspect.build(parser, "p").groups[1].options}
     assert options["--old"].deprecated and not options["--new"].deprecated
 
 
@@ -168,7 +168,7 @@ def test_deprecated_is_read_from_the_action() -> None:
 def test_deprecated_argument_of_python_3_13() -> None:
     parser = argparse.ArgumentParser(prog="p")
     parser.add_argument("--old", deprecated=True, help="Old.")  # type: ignore[call-arg]
-    (option,) = model.build(parser, "p").groups[1].options
+    (option,) = introspect.build(parser, "p").groups[1].options
     assert option.deprecated
 
 

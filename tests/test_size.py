@@ -15,8 +15,8 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 from sphinx import addnodes
 
-from sphinx_argdoc import model, render, select
-from sphinx_argdoc.errors import ArgdocError
+from sphinx_argdoc import introspect, render, select
+from sphinx_argdoc.problems import ArgdocError
 
 LEVELS = [" ".join(["deep"] + [f"level{n}" for n in range(1, k + 1)]) for k in range(51)]
 
@@ -67,7 +67,7 @@ def test_deep_subcommands_stay_within_the_heading_levels_writers_have(app, warni
 
 def test_a_thousand_groups_each_render_and_select() -> None:
     parser = huge_clis.many_groups(1000)
-    parsed = model.build(parser, "wide")
+    parsed = introspect.build(parser, "wide")
     assert len(parsed.custom_group_titles) == 1000
     document = new_document("<size>", get_default_settings(RstParser))  # type: ignore[arg-type]
     context = render.Context(document, lambda text, about, program: [nodes.paragraph(text, text)])
@@ -86,10 +86,10 @@ def test_subcommands_that_loop_back_are_an_error_not_a_crash() -> None:
     # Real code reaches this by registering a shared parser under itself.
     child.add_subparsers().choices["again"] = parser
     with pytest.raises(ArgdocError, match="loop child again is loop again"):
-        model.build(parser, "loop")
+        introspect.build(parser, "loop")
 
 
 def test_absurdly_deep_subcommands_are_an_error_not_a_crash() -> None:
-    assert model.build(huge_clis.nested(300), "deep").subcommands
+    assert introspect.build(huge_clis.nested(300), "deep").subcommands
     with pytest.raises(ArgdocError, match="nest too deep"):
-        model.build(huge_clis.nested(sys.getrecursionlimit()), "deep")
+        introspect.build(huge_clis.nested(sys.getrecursionlimit()), "deep")

@@ -14,8 +14,8 @@ from typing import NoReturn
 
 from docutils.utils import column_width
 
-from . import load, model, select
-from .errors import ArgdocError
+from . import introspect, load, model, select
+from .problems import ArgdocError
 
 PROG = "sphinx-argdoc"
 
@@ -203,7 +203,7 @@ def parser_model(target: Target, passparser: bool, prog: str | None) -> model.Pa
     loaded = load.load(replace(target.locator, passparser=passparser))
     # A prog argparse took from sys.argv names nothing; the module's name is a better guess.
     fallback = target.locator.module.rpartition(".")[2]
-    return model.build(
+    return introspect.build(
         loaded.parser, prog or (fallback if loaded.prog_is_derived else loaded.parser.prog)
     )
 

@@ -12,9 +12,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import commands, coverage, helptext, load, model, nesting, overrides, render, select
-from .errors import ArgdocError
+from . import (
+    commands,
+    coverage,
+    helptext,
+    introspect,
+    load,
+    model,
+    nesting,
+    overrides,
+    render,
+    select,
+)
 from .options import DirectiveOptions
+from .problems import ArgdocError
 
 logger = logging.getLogger(__name__)
 
@@ -169,7 +180,7 @@ class ArgparseDirective(SphinxDirective):
         """The parser's model, and the key it is kept under for the build."""
         prog = options.prog or self._fallback_prog(loaded, options.locator)
         key = ("model", options.locator, prog, options.color)
-        return load.memo(key, lambda: model.build(loaded.parser, prog, options.color)), key
+        return load.memo(key, lambda: introspect.build(loaded.parser, prog, options.color)), key
 
     def _mock_imports(self) -> list[str]:
         return list(getattr(self.config, "autodoc_mock_imports", None) or [])

@@ -31,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 from . import plaintext
-from .errors import ArgdocError
+from .problems import ArgdocError
 from .render import ParseText
 
 if TYPE_CHECKING:

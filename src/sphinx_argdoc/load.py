@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from . import sources
-from .errors import ArgdocError
+from .problems import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
 UNSET_PROG = "<sphinx-argdoc: no prog>"

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .errors import ArgdocError
+from .problems import ArgdocError
 
 
 @dataclass(frozen=True)

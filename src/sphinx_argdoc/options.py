@@ -9,9 +9,9 @@ from typing import Any, ClassVar
 
 from docutils.parsers.rst import directives
 
-from .errors import ArgdocError
 from .helptext import FORMATS
 from .load import Locator
+from .problems import ArgdocError
 
 
 @dataclass(frozen=True)

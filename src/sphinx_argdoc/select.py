@@ -6,8 +6,8 @@ import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .errors import ArgdocError
 from .model import Group, Option, Parser, Subcommand
+from .problems import ArgdocError
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,375 @@
+"""Stage 2: turn an ``argparse.ArgumentParser`` into the model's frozen, typed data.
+
+This is the only module that reads argparse's private attributes. Everything shown to a
+reader is computed here with the parser's own formatter, so it matches ``--help``; nothing
+here writes to the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from . import values
+from .model import Group, Option, Parser, Subcommand
+from .problems import ArgdocError
+
+_MAX_CHOICES = 100
+
+
+def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Parser:
+    """Describe *parser* as it would print its help if its ``prog`` were *prog*.
+
+    Without *color*, the ANSI colour codes that argparse (3.14+) or a custom formatter puts
+    into usage, option names and help are left out.
+    """
+    try:
+        built = _build(parser, prog, color, {})
+        return built if color else _decolored(built)
+    except RecursionError:
+        # Hundreds of nested subcommands; deeper than any CLI, reachable by generated ones.
+        raise ArgdocError(f"{prog}: the subcommands nest too deep to document") from None
+
+
+def _build(
+    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+) -> Parser:
+    formatter = _formatter(parser, prog, color)
+    exclusive = _exclusive_partners(parser, formatter)
+    return Parser(
+        prog=prog,
+        usage=_usage(parser, prog, color),
+        description=_with_prog(values.text_of(parser.description), prog),
+        epilog=_with_prog(values.text_of(parser.epilog), prog),
+        groups=tuple(
+            Group(
+                title=title,
+                description=description,
+                options=tuple(_option(action, formatter, exclusive) for action in actions),
+                is_custom=is_custom,
+                lists_subcommands=_lists_subcommands(group),
+            )
+            for group, (title, description, actions, is_custom) in zip(
+                parser._action_groups, _groups(parser), strict=True
+            )
+        ),
+        subcommands=tuple(_subcommands(parser, prog, color, {**ancestors, id(parser): prog})),
+    )
+
+
+def _decolored(parser: Parser) -> Parser:
+    return replace(
+        parser,
+        usage=values.without_ansi(parser.usage).strip(),
+        description=values.without_ansi(parser.description),
+        epilog=values.without_ansi(parser.epilog),
+        groups=tuple(
+            replace(
+                group,
+                title=values.without_ansi(group.title),
+                description=values.without_ansi(group.description),
+                options=tuple(_decolored_option(o) for o in group.options),
+            )
+            for group in parser.groups
+        ),
+        subcommands=tuple(
+            replace(sub, help=values.without_ansi(sub.help), parser=_decolored(sub.parser))
+            for sub in parser.subcommands
+        ),
+    )
+
+
+def _decolored_option(option: Option) -> Option:
+    # Nearly every option is without colour: copying each would cost a tenth of building them.
+    if not any(values.ESCAPE in text for text in _texts_of(option)):
+        return option
+    return replace(
+        option,
+        names=tuple(values.without_ansi(name) for name in option.names),
+        signature=tuple(
+            (values.without_ansi(n), values.without_ansi(a)) for n, a in option.signature
+        ),
+        help=values.without_ansi(option.help),
+        exclusive_with=tuple(values.without_ansi(name) for name in option.exclusive_with),
+    )
+
+
+def _texts_of(option: Option) -> Iterable[str]:
+    yield from option.names
+    for name, args in option.signature:
+        yield name
+        yield args
+    yield option.help
+    yield from option.exclusive_with
+
+
+def visible(action: argparse.Action) -> bool:
+    """Whether an action is documented: it has help and is neither ``--help`` nor subcommands."""
+    return action.help is not argparse.SUPPRESS and not isinstance(
+        action, (argparse._HelpAction, argparse._SubParsersAction)
+    )
+
+
+def _formatter(
+    parser: argparse.ArgumentParser, prog: str, color: bool = False
+) -> argparse.HelpFormatter:
+    # A fixed width keeps usage wrapping the same on every machine, whatever $COLUMNS says.
+    formatter_class = parser.formatter_class
+    try:
+        formatter = formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
+    except TypeError:
+        formatter = formatter_class(prog=prog)
+    # Python 3.14 colours help when the terminal allows it; a page wants it only on request.
+    set_color = getattr(formatter, "_set_color", None)
+    if callable(set_color):
+        set_color(color and bool(getattr(parser, "color", False)))
+    return formatter
+
+
+def _usage(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> str:
+    formatter = _formatter(parser, prog, color)
+    actions, exclusive_groups = _usage_inputs(parser)
+    formatter.add_usage(parser.usage, actions, exclusive_groups, prefix="")
+    try:
+        return values.without_addresses(formatter.format_help().strip())
+    except Exception:
+        # Some parsers (tuple metavars on positionals, odd nargs, MetavarTypeHelpFormatter
+        # without types) make argparse's own usage crash.
+        return prog
+
+
+def _usage_inputs(
+    parser: argparse.ArgumentParser,
+) -> tuple[list[argparse.Action], list[argparse._MutuallyExclusiveGroup]]:
+    """The parser's actions and exclusive groups, with sets in them in a stable order."""
+    stable = {id(action): _in_stable_order(action) for action in parser._actions}
+    groups = []
+    for group in parser._mutually_exclusive_groups:
+        members = [stable.get(id(action), action) for action in group._group_actions]
+        if members != group._group_actions:
+            group = copy.copy(group)
+            group._group_actions = members
+        groups.append(group)
+    return [stable[id(action)] for action in parser._actions], groups
+
+
+def _in_stable_order(action: argparse.Action) -> argparse.Action:
+    """*action*, or a copy of it whose set-valued choices and default print sorted: a set of
+    strings iterates in a different order in every Python process, and a build must not."""
+    changes: dict[str, object] = {}
+    try:
+        if isinstance(action.choices, (set, frozenset)):
+            changes["choices"] = sorted(action.choices, key=values.printed)
+        if values.holds_a_set(action.default):
+            changes["default"] = values.SortedSet(values.stable_text(action.default))
+        if not changes:
+            return action
+        stable = copy.copy(action)
+        vars(stable).update(changes)
+    except Exception:  # an item that cannot print itself, an action that cannot be copied
+        return action
+    return stable
+
+
+def _groups(
+    parser: argparse.ArgumentParser,
+) -> Iterable[tuple[str, str, list[argparse.Action], bool]]:
+    defaults = (parser._positionals, parser._optionals)
+    grouped = {id(action) for group in parser._action_groups for action in group._group_actions}
+    # Actions of nested argument groups are in no listed group; they count as ungrouped.
+    orphans = [action for action in parser._actions if id(action) not in grouped]
+    for group in parser._action_groups:
+        actions = [action for action in group._group_actions if visible(action)]
+        if group is parser._positionals:
+            actions += [a for a in orphans if not a.option_strings and visible(a)]
+        elif group is parser._optionals:
+            actions += [a for a in orphans if a.option_strings and visible(a)]
+        title = values.text_of(group.title)
+        # A group without a title cannot be named by :group:, so it counts as ungrouped.
+        is_custom = bool(title.strip()) and not any(group is default for default in defaults)
+        yield (title, values.text_of(group.description), actions, is_custom)
+
+
+def _lists_subcommands(group: argparse._ArgumentGroup) -> bool:
+    return any(isinstance(a, argparse._SubParsersAction) for a in group._group_actions)
+
+
+def _option(
+    action: argparse.Action,
+    formatter: argparse.HelpFormatter,
+    exclusive: dict[int, tuple[str, ...]],
+) -> Option:
+    exclusive_with = exclusive.get(id(action), ())
+    default = _default(action)
+    action = _in_stable_order(action)
+    signature = _signature(action, formatter)
+    template = _help_template(action, formatter)
+    help_text, help_error = _expanded_help(action, formatter, template)
+    return Option(
+        names=tuple(name for name, _ in signature),
+        signature=signature,
+        help=help_text,
+        help_mentions_default="%(default)" in template,
+        help_mentions_choices="%(choices)" in template,
+        choices=_choices(action),
+        default=default,
+        is_flag=isinstance(action, (argparse._StoreConstAction, argparse.BooleanOptionalAction)),
+        required=bool(action.required) and bool(action.option_strings),
+        positional=not action.option_strings,
+        deprecated=bool(getattr(action, "deprecated", False)),
+        exclusive_with=exclusive_with,
+        help_error=help_error,
+        dest="" if action.option_strings else str(action.dest),
+    )
+
+
+def _signature(
+    action: argparse.Action, formatter: argparse.HelpFormatter
+) -> tuple[tuple[str, str], ...]:
+    if not action.option_strings:
+        return ((_positional_name(action, formatter), ""),)
+    args = _args(action, formatter)
+    each = tuple((name, args) for name in action.option_strings)
+    if not args:
+        return each
+    # Python 3.13 prints the arguments once, after the last option string; older ones after each.
+    once = (
+        *tuple((name, "") for name in action.option_strings[:-1]),
+        (action.option_strings[-1], args),
+    )
+    try:
+        shown = formatter._format_action_invocation(action)
+    except Exception:
+        return each
+    return once if shown == _joined(once) else each
+
+
+def _joined(signature: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"{name} {args}" if args else name for name, args in signature)
+
+
+def _positional_name(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    try:
+        return values.without_addresses(str(formatter._format_action_invocation(action)))
+    except Exception:
+        return values.printed(action.dest)
+
+
+def _args(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    try:
+        default_metavar = formatter._get_default_metavar_for_optional(action)
+    except Exception:
+        default_metavar = values.printed(action.dest).upper()
+    try:
+        return values.without_addresses(str(formatter._format_args(action, default_metavar)))
+    except Exception:
+        metavar = action.metavar
+        if isinstance(metavar, tuple):
+            return " ".join(values.printed(part) for part in metavar)
+        return values.printed(metavar if metavar is not None else default_metavar)
+
+
+def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    if not action.help:
+        return ""
+    try:
+        return str(formatter._get_help_string(action))
+    except Exception:
+        return values.printed(action.help)
+
+
+def _expanded_help(
+    action: argparse.Action, formatter: argparse.HelpFormatter, template: str
+) -> tuple[str, str | None]:
+    if not template:
+        return "", None
+    try:
+        expanded = str(formatter._expand_help(action))
+    except Exception as exc:  # a broken %-format, or a value whose str() raises
+        return template, f"{type(exc).__name__}: {exc}"
+    return values.without_addresses(expanded), None
+
+
+def _choices(action: argparse.Action) -> tuple[str, ...]:
+    if action.choices is None or isinstance(action, argparse._SubParsersAction):
+        return ()
+    try:
+        shown = list(itertools.islice(iter(action.choices), _MAX_CHOICES + 1))
+    except Exception:  # not iterable, or a container of the CLI's own that fails
+        return ()
+    texts = tuple(
+        values.without_addresses(values.printed(choice)) for choice in shown[:_MAX_CHOICES]
+    )
+    return (*texts, "…") if len(shown) > _MAX_CHOICES else texts
+
+
+def _default(action: argparse.Action) -> str | None:
+    value = action.default
+    if value is None or value is argparse.SUPPRESS or isinstance(action, argparse._VersionAction):
+        return None
+    return values.default_text(value)
+
+
+def _exclusive_partners(
+    parser: argparse.ArgumentParser, formatter: argparse.HelpFormatter
+) -> dict[int, tuple[str, ...]]:
+    partners: dict[int, tuple[str, ...]] = {}
+    for group in parser._mutually_exclusive_groups:
+        members = [action for action in group._group_actions if visible(action)]
+        for action in members:
+            partners[id(action)] = tuple(
+                _primary_name(other, formatter) for other in members if other is not action
+            )
+    return partners
+
+
+def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    if action.option_strings:
+        long_names = [name for name in action.option_strings if name.startswith("--")]
+        return (long_names or list(action.option_strings))[0]
+    return _positional_name(action, formatter)
+
+
+def _subcommands(
+    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+) -> Iterable[Subcommand]:
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        names_of: dict[int, list[str]] = {}
+        for name, subparser in action.choices.items():
+            names_of.setdefault(id(subparser), []).append(name)
+        seen: set[int] = set()
+        for name, subparser in action.choices.items():
+            if id(subparser) in seen:
+                continue
+            seen.add(id(subparser))
+            aliases = tuple(names_of[id(subparser)][1:])
+            help_text = helps.get(name)
+            if help_text is argparse.SUPPRESS:
+                continue
+            if id(subparser) in ancestors:
+                raise ArgdocError(
+                    f"{prog} {name} is {ancestors[id(subparser)]} again: the subcommands loop "
+                    "back to a parser that contains them"
+                )
+            yield Subcommand(
+                name=name,
+                aliases=aliases,
+                help=values.without_addresses(values.text_of(help_text)),
+                parser=_build(subparser, f"{prog} {name}", color, ancestors),
+            )
+
+
+def _with_prog(text: str, prog: str) -> str:
+    # argparse fills %(prog)s into descriptions and epilogs, and nothing else.
+    if "%(prog)" not in text:
+        return text
+    try:
+        return text % {"prog": prog}
+    except (KeyError, ValueError, TypeError):
+        return text

@@ -1,0 +1,60 @@
+"""What can go wrong, as values: the kinds of warning, a problem, and the error that carries one.
+
+Stages return problems instead of logging them; the directive, and the build-wide checks, issue
+them through Sphinx's logger as ``type="argdoc"`` with the kind as subtype, so
+``suppress_warnings = ["argdoc.KIND"]`` silences one kind.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Kind(enum.Enum):
+    """Each kind of message, by the subtype that ``suppress_warnings`` names."""
+
+    DIRECTIVE = "directive"
+    """A mistake in the directive or in the CLI code it names: nothing is rendered."""
+    RECURSION = "recursion"
+    """A directive nested in text that would render part of what encloses it."""
+    EMPTY = "empty"
+    """A ``:group:`` or ``:nogroup:`` block whose every option is hidden."""
+    HELP = "help"
+    """A help string whose ``%``-formats cannot be expanded."""
+    OVERRIDE = "override"
+    """A body item that is malformed or names nothing."""
+    PROG = "prog"
+    """A parser without a ``prog`` of its own, documented without ``:prog:``."""
+    MARKUP = "markup"
+    """A problem in help text, a description or an epilog, read as reST or Markdown."""
+    COVERAGE = "coverage"
+    """A group or ungrouped options of a parser rendered in parts that no block renders."""
+    COMMANDS = "commands"
+    """A commands index that would overwrite a document (sphinx-argparse's settings)."""
+
+
+class Level(enum.Enum):
+    INFO = "INFO"
+    WARNING = "WARNING"
+    ERROR = "ERROR"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One message for the build log, at the directive it belongs to."""
+
+    kind: Kind | None
+    """``None`` for an information line, which no ``suppress_warnings`` entry names."""
+    message: str
+    level: Level = Level.WARNING
+
+
+class ArgdocError(Exception):
+    """A problem in the user's directive or CLI code, reported at the directive's location."""
+
+    kind = Kind.DIRECTIVE
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.kind, str(self), Level.ERROR)
