@@ -14,7 +14,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from sphinx_argdoc import model, render
+from sphinx_argdoc import model
+from sphinx_argdoc.parts import std_name
 
 SUPPRESS = argparse.SUPPRESS
 
@@ -343,9 +344,7 @@ def visible_subparsers(
 def model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...]]]:
     """How often each (std program, option names) pair is in a model, subcommands included."""
     found = Counter(
-        (render.std_program(parsed.prog), option.names)
-        for group in parsed.groups
-        for option in group.options
+        (std_name(parsed.prog), option.names) for group in parsed.groups for option in group.options
     )
     for sub in parsed.subcommands:
         found += model_signatures(sub.parser)

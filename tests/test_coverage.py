@@ -14,6 +14,7 @@ from conftest import TESTS, warnings_of
 
 from sphinx_argdoc import coverage, introspect, model, select
 from sphinx_argdoc.load import Locator
+from sphinx_argdoc.parts import Choice
 
 GAPS = [
     "network.md:4: WARNING: three (coverage_clis:three_groups): no directive renders its "
@@ -129,7 +130,13 @@ def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
     def note(parser: model.Parser, group: str | None, whole_progs: tuple[str, ...] = ()) -> None:
         outline = select.outline(parser)
         location = f"{env.docname}.rst:3"
-        coverage.note_render(env, locator, parser, outline, group, location, whole_progs)
+        choice = Choice(group)
+        coverage.note(
+            env,
+            coverage.record(
+                locator, parser.prog, outline, choice, location, whole_progs=whole_progs
+            ),
+        )
 
     note(run, "Speed")
     (split,) = coverage.split_parsers(vars(env)["argdoc_renders"])

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_argdoc import helptext, introspect, render, select
+from sphinx_argdoc import config, introspect, register, select
+from sphinx_argdoc.parts import Choice, std_name
 
 CONF = 'extensions = ["myst_parser", "sphinx_argdoc"]\nproject = "fuzz"\n'
 PAGES = ("index", "whole", "split")
@@ -31,7 +32,7 @@ MESSAGE_TYPE = re.compile(r" \[(\w+\.\w+)\]$", re.MULTILINE)
 
 
 @settings(max_examples=30, deadline=None)
-@given(parsers(), st.booleans(), st.sampled_from(helptext.FORMATS))
+@given(parsers(), st.booleans(), st.sampled_from(config.HELP_FORMATS))
 def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once(
     parser: argparse.ArgumentParser, markdown: bool, help_format: str
 ) -> None:
@@ -47,11 +48,9 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
             assert len(types) == len(MESSAGE.findall(first_warnings))
             assert set(types) <= {"argdoc.help", "argdoc.empty"}
         assert _signatures(first, "whole") == model_signatures(parsed)
-        whole = select.select(parsed, None, False).groups
+        whole = select.select(parsed, Choice()).groups
         expected = Counter(
-            (render.std_program(parsed.prog), option.names)
-            for group in whole
-            for option in group.options
+            (std_name(parsed.prog), option.names) for group in whole for option in group.options
         )
         assert _signatures(first, "split") == expected
         first_pages = _pages(first)
@@ -116,7 +115,7 @@ def _directive(prog: str, *extra: str) -> str:
 def _signatures(app: SphinxTestApp, docname: str) -> Counter[tuple[str, tuple[str, ...]]]:
     doctree = app.env.get_doctree(docname)
     return Counter(
-        (signature[render.PROGRAM_ATTRIBUTE], tuple(signature["allnames"]))
+        (signature[register.PROGRAM_ATTRIBUTE], tuple(signature["allnames"]))
         for signature in doctree.findall(addnodes.desc_signature)
     )
 

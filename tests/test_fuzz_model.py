@@ -10,15 +10,14 @@ import subprocess
 import sys
 from collections import Counter
 
+from bare import render_bare
 from docutils import nodes
-from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Parser as RstParser
-from docutils.utils import new_document
 from fuzzing import expected_options, model_signatures, parsers, visible_subparsers
 from hypothesis import given, settings
 from sphinx import addnodes
 
-from sphinx_argdoc import introspect, model, render, select
+from sphinx_argdoc import introspect, model, register, select
+from sphinx_argdoc.parts import Choice, std_name
 from sphinx_argdoc.problems import ArgdocError
 
 MODEL = settings(max_examples=200, deadline=None)
@@ -55,14 +54,14 @@ def test_model_and_selection_of_a_generated_parser(parser: argparse.ArgumentPars
 @given(parsers())
 def test_render_of_a_generated_parser(parser: argparse.ArgumentParser) -> None:
     parsed = introspect.build(parser, "tool")
-    rendered = _render(parsed, select.select(parsed, None, False))
+    rendered = _render(parsed, select.select(parsed, Choice()))
     assert _signatures(rendered) == model_signatures(parsed)
-    again = _render(parsed, select.select(parsed, None, False))
+    again = _render(parsed, select.select(parsed, Choice()))
     assert [node.pformat() for node in again] == [node.pformat() for node in rendered]
     for title in _nameable_titles(parsed):
-        selection = select.select(parsed, title, False)
+        selection = select.select(parsed, Choice(title))
         expected = Counter(
-            (render.std_program("tool"), option.names)
+            (std_name("tool"), option.names)
             for group in selection.groups
             for option in group.options
         )
@@ -81,11 +80,11 @@ def _check_tree(parser: argparse.ArgumentParser, parsed: model.Parser, prog: str
 
 def _check_partition(parser: argparse.ArgumentParser, parsed: model.Parser) -> None:
     """:group: over every title plus :nogroup: give the whole parser's options, each once."""
-    whole = select.select(parsed, None, False)
+    whole = select.select(parsed, Choice())
     assert whole.whole
-    pieces = select.select(parsed, None, True).groups
+    pieces = select.select(parsed, Choice(ungrouped=True)).groups
     for title in sorted(_nameable_titles(parsed)):
-        pieces += select.select(parsed, title, False).groups
+        pieces += select.select(parsed, Choice(title)).groups
     assert _options(pieces) == _options(whole.groups) == expected_options(parser)
 
 
@@ -113,9 +112,11 @@ def test_a_title_nobody_can_write_is_not_offered() -> None:
     parser.add_argument_group(None).add_argument("--untitled", help="In a group with no title.")
     parsed = introspect.build(parser, "tool")
     assert parsed.custom_group_titles == ()
-    assert select.select(parsed, None, True).groups[-1].options[0].names == ("--untitled",)
+    assert select.select(parsed, Choice(ungrouped=True)).groups[-1].options[0].names == (
+        "--untitled",
+    )
     try:
-        select.select(parsed, "", False)
+        select.select(parsed, Choice(""))
     except ArgdocError as exc:
         assert "has no argument groups" in str(exc)
     else:
@@ -123,12 +124,7 @@ def test_a_title_nobody_can_write_is_not_offered() -> None:
 
 
 def _render(parsed: model.Parser, selection: select.Selection) -> list[nodes.Node]:
-    document = new_document("<fuzz>", get_default_settings(RstParser))  # type: ignore[arg-type]
-
-    def as_paragraph(text: str, about: str, program: str) -> list[nodes.Node]:
-        return [nodes.paragraph(text, text)]
-
-    result = render.render(parsed, selection, render.Context(document, as_paragraph))
+    result = render_bare(parsed, selection)
     pickle.dumps(result)  # every node must survive the environment's pickling
     return result
 
@@ -138,7 +134,7 @@ def _signatures(result: list[nodes.Node]) -> Counter[tuple[str, tuple[str, ...]]
     for root in result:
         assert isinstance(root, nodes.Element)
         for signature in root.findall(addnodes.desc_signature):
-            found[signature[render.PROGRAM_ATTRIBUTE], tuple(signature["allnames"])] += 1
+            found[signature[register.PROGRAM_ATTRIBUTE], tuple(signature["allnames"])] += 1
     return found
 
 

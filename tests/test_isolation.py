@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import warnings_of
 
-from sphinx_argdoc import load
+from sphinx_argdoc import cache, load
 from sphinx_argdoc.problems import ArgdocError
 
 UNRULY = (
@@ -143,6 +143,6 @@ def test_parsing_the_command_line_is_stopped_however_argparse_routes_it(
         with pytest.raises(ArgdocError) as refused:
             load.load(load.Locator("intermixed_cli", "build"))
     finally:
-        load.clear_cache()
+        cache.BUILD.clear()
     assert "(parse_intermixed_args() at " in str(refused.value)
     assert f"{tmp_path / 'intermixed_cli.py'}:6)" in str(refused.value)

@@ -8,7 +8,7 @@ import counted_clis
 import pytest
 from conftest import warnings_of
 
-from sphinx_argdoc import introspect, load, select
+from sphinx_argdoc import cache, introspect, load, select
 
 
 def _calls_during(build) -> dict[str, int]:
@@ -69,10 +69,14 @@ def test_parsers_with_the_same_group_title_keep_their_own_options(app) -> None:
 
 
 def test_distinct_locators_get_distinct_parsers_and_one_locator_the_same() -> None:
-    load.clear_cache()
-    first = load.load(load.Locator("counted_clis", "first"))
-    second = load.load(load.Locator("counted_clis", "second"))
+    def loaded(func: str) -> load.Loaded:
+        locator = load.Locator("counted_clis", func)
+        return cache.BUILD.loaded(locator, lambda: load.load(locator))
+
+    cache.BUILD.clear()
+    first = loaded("first")
+    second = loaded("second")
     assert first.parser is not second.parser
-    assert load.load(load.Locator("counted_clis", "first")) is first
-    load.clear_cache()
-    assert load.load(load.Locator("counted_clis", "first")).parser is not first.parser
+    assert loaded("first") is first
+    cache.BUILD.clear()
+    assert loaded("first").parser is not first.parser

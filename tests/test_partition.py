@@ -11,6 +11,7 @@ import pytest
 import sample_clis
 
 from sphinx_argdoc import introspect, select
+from sphinx_argdoc.parts import Choice
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -63,10 +64,10 @@ def _keys(selection: select.Selection) -> list[tuple[str, ...]]:
 def test_split_renders_partition_the_whole_render(name: str) -> None:
     argparse_parser = PARSERS[name]()
     parser = introspect.build(argparse_parser, name)
-    split: Counter[tuple[str, ...]] = Counter(_keys(select.select(parser, None, nogroup=True)))
+    split: Counter[tuple[str, ...]] = Counter(_keys(select.select(parser, Choice(ungrouped=True))))
     for title in dict.fromkeys(parser.custom_group_titles):
-        split.update(_keys(select.select(parser, title, nogroup=False)))
-    whole = Counter(_keys(select.select(parser, None, nogroup=False)))
+        split.update(_keys(select.select(parser, Choice(title))))
+    whole = Counter(_keys(select.select(parser, Choice())))
     assert split == whole
     assert set(whole.values()) == {1}
     assert sorted(whole) == sorted(_visible(argparse_parser))

@@ -10,6 +10,7 @@ import sphinx
 from conftest import inventory, warnings_of
 
 from sphinx_argdoc.nesting import Part, overlaps
+from sphinx_argdoc.parts import Choice
 
 
 def _errors_by_line(warning: object) -> dict[int, str]:
@@ -62,13 +63,14 @@ def test_a_directive_nested_in_what_it_renders_is_one_error(app, warning) -> Non
         assert entries.count((name, "std:cmdoption", f"index.html#cmdoption-{anchor}")) == 1
 
 
-def _part(path: tuple[str, ...] = (), group: str | None = None, **given: object) -> Part:
+def _part(
+    path: tuple[str, ...] = (), group: str | None = None, nogroup: bool = False, **given: object
+) -> Part:
     values: dict[str, object] = {
         "parser": PARSER,
         "path": path,
-        "group": group,
-        "nogroup": False,
-        "subcommands": group is None and not given.get("nogroup"),
+        "choice": Choice(group, nogroup),
+        "subcommands": group is None and not nogroup,
         "prog": "tool",
     }
     values.update(given)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import huge_clis
 import pytest
+from bare import render_bare
 from conftest import warnings_of
 from docutils import nodes
 from docutils.frontend import get_default_settings
@@ -15,7 +16,8 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 from sphinx import addnodes
 
-from sphinx_argdoc import introspect, render, select
+from sphinx_argdoc import introspect, register, select
+from sphinx_argdoc.parts import Choice, std_name
 from sphinx_argdoc.problems import ArgdocError
 
 LEVELS = [" ".join(["deep"] + [f"level{n}" for n in range(1, k + 1)]) for k in range(51)]
@@ -23,7 +25,7 @@ LEVELS = [" ".join(["deep"] + [f"level{n}" for n in range(1, k + 1)]) for k in r
 
 def _signatures(doctree: nodes.Node) -> list[tuple[str, tuple[str, ...]]]:
     return [
-        (node[render.PROGRAM_ATTRIBUTE], tuple(node["allnames"]))
+        (node[register.PROGRAM_ATTRIBUTE], tuple(node["allnames"]))
         for node in doctree.findall(addnodes.desc_signature)
     ]
 
@@ -41,10 +43,10 @@ def test_fifty_levels_of_subcommands_build_and_link(app, warning) -> None:
     app.build()
     assert warnings_of(warning) == ""
     doctree = app.env.get_doctree("deep")
-    expected = [(render.std_program(prog), (f"--opt{n}",)) for n, prog in enumerate(LEVELS)]
+    expected = [(std_name(prog), (f"--opt{n}",)) for n, prog in enumerate(LEVELS)]
     assert _signatures(doctree) == expected
     html = (Path(app.outdir) / "deep.html").read_text()
-    assert f'id="cmdoption-{render.std_program(LEVELS[50])}-opt50"' in html
+    assert f'id="cmdoption-{std_name(LEVELS[50])}-opt50"' in html
     index = (Path(app.outdir) / "index.html").read_text()
     assert 'href="deep.html#cmdoption-deep-level1-level2-opt2"' in index
     assert 'href="deep.html#cmdoption-deep-level1-level2-level3-level4-opt4"' in index
@@ -70,13 +72,12 @@ def test_a_thousand_groups_each_render_and_select() -> None:
     parsed = introspect.build(parser, "wide")
     assert len(parsed.custom_group_titles) == 1000
     document = new_document("<size>", get_default_settings(RstParser))  # type: ignore[arg-type]
-    context = render.Context(document, lambda text, about, program: [nodes.paragraph(text, text)])
-    whole = render.render(parsed, select.select(parsed, None, False), context)
+    whole = render_bare(parsed, select.select(parsed, Choice()), document)
     sections = [node for node in whole if isinstance(node, nodes.section)]
     assert [section[0].astext() for section in sections] == [f"Group {n}" for n in range(1000)]
     names = [names for root in sections for _, names in _signatures(root)]
     assert names == [(f"--g{n}-o0",) for n in range(1000)]
-    last = render.render(parsed, select.select(parsed, "Group 999", False), context)
+    last = render_bare(parsed, select.select(parsed, Choice("Group 999")), document)
     assert [names for root in last for _, names in _signatures(root)] == [("--g999-o0",)]
 
 

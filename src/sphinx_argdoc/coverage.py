@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import logging
 
+from .config import Settings
 from .load import Locator
-from .model import Parser
+from .parts import Choice
+from .problems import Kind
 from .select import Outline
 
 logger = logging.getLogger(__name__)
-
-#: The conf.py value that turns the warnings off.
-CONFIG_VALUE = "argdoc_coverage_warnings"
 
 # The notes live on the environment so that Sphinx pickles them with it.
 _ENV_ATTRIBUTE = "argdoc_renders"
@@ -62,47 +63,23 @@ class SplitParser:
     ungrouped: tuple[str, ...]
 
 
-def note_render(
-    env: BuildEnvironment,
+def record(
     locator: Locator,
-    parser: Parser,
+    prog: str,
     outline: Outline,
-    group: str | None,
-    location: str,
-    whole_progs: tuple[str, ...] = (),
-) -> None:
-    """Remember that the page being read renders part of *parser* (outlined *outline*): the group
-    titled *group*, the options in no group (``None``), or, given *whole_progs*, the whole parser
-    and those of its subcommands that the rendering shows."""
-    _note(env, _render(locator, parser, outline, location, whole_progs=whole_progs, group=group))
-
-
-def note_failed_render(
-    env: BuildEnvironment,
-    locator: Locator,
-    parser: Parser,
-    outline: Outline,
-    group: str | None,
-    location: str,
-) -> None:
-    """Remember that a directive of the page being read names a group *parser* does not have."""
-    _note(env, _render(locator, parser, outline, location, group=group, failed=True))
-
-
-def _render(
-    locator: Locator,
-    parser: Parser,
-    outline: Outline,
+    choice: Choice,
     location: str,
     *,
-    group: str | None,
     whole_progs: tuple[str, ...] = (),
     failed: bool = False,
 ) -> Render:
+    """What a directive at *location* renders of *prog* (outlined *outline*): the part
+    *choice* names (*failed*: a group it does not have) or, given *whole_progs*, the whole
+    parser and those of its subcommands that the rendering shows."""
     return Render(
         locator=str(locator),
-        prog=parser.prog,
-        group=group,
+        prog=prog,
+        group=choice.group,
         location=location,
         # Shared by every directive of the parser, so the environment pickles them once.
         visible_groups=outline.visible_group_titles,
@@ -112,29 +89,37 @@ def _render(
     )
 
 
-def _note(env: BuildEnvironment, render: Render) -> None:
+def note(env: BuildEnvironment, render: Render) -> None:
+    """Keep *render* with the page being read."""
     _renders(env).setdefault(env.docname, []).append(render)
 
 
-def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _renders(env).pop(docname, None)
+class CoverageCollector(EnvironmentCollector):
+    """Keeps each page's notes as pages come and go: purged with their page, merged back from
+    parallel readers."""
 
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _renders(env).pop(docname, None)
 
-def merge_info(
-    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
-) -> None:
-    theirs = _renders(other)
-    ours = _renders(env)
-    for docname in docnames:
-        if docname in theirs:
-            ours[docname] = theirs[docname]
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
+        theirs = _renders(other)
+        ours = _renders(env)
+        for docname in docnames:
+            if docname in theirs:
+                ours[docname] = theirs[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        # The directives note their renders while the page is read; the doctree adds nothing.
+        pass
 
 
 def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn once per visible group, and once per set of ungrouped options, that no page renders."""
     # Connected to env-updated, which follows every read phase: unlike env-check-consistency, it
     # also runs when pages were only removed, and on a rebuild a gap is reported again.
-    if not app.config[CONFIG_VALUE]:
+    if not Settings.of(app.config).coverage_warnings:
         return
     for parser in split_parsers(_renders(env)):
         _warn_about(parser)
@@ -198,7 +183,7 @@ def _warn(parser: SplitParser, message: str) -> None:
         message,
         location=parser.location,
         type="argdoc",
-        subtype="coverage",
+        subtype=Kind.COVERAGE.value,
     )
 
 

@@ -30,19 +30,14 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
-from . import plaintext
-from .problems import ArgdocError
+from . import markdown, plaintext
+from .problems import Kind, Level, Problem
 from .render import ParseText
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+    pass
 
 logger = sphinx_logging.getLogger(__name__)
-
-#: The ways help text can be read, as ``argdoc_help_format`` and ``:help-format:`` name them.
-FORMATS = ("rst", "markdown", "text")
-CONFIG_VALUE = "argdoc_help_format"
-MARKDOWN_EXTRA = "sphinx-argdoc[markdown]"
 
 _PROGRAM = "std:program"
 _UNSET = object()
@@ -55,16 +50,19 @@ _OPTION_WORD = re.compile(r"(?<![\w-])--[A-Za-z0-9][\w-]*")
 
 
 @contextlib.contextmanager
-def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseText]:
+def text_parser(
+    directive: SphinxDirective, help_format: str, problems: list[Problem]
+) -> Iterator[ParseText]:
     """A function reading ``(text, what it documents)`` in *help_format* at *directive*.
 
-    Messages logged while it is in use are held back and issued when the block ends.
+    The problems parsing finds are added to *problems*, saying what was being parsed; other
+    messages logged while it is in use are held back and issued when the block ends.
     """
     read: Callable[[str], list[nodes.Node]]
     if help_format == "text":
         read = _plain_text
     elif help_format == "markdown":
-        read = _docstring_like(_markdown_reader(directive))
+        read = _docstring_like(markdown.reader(directive))
     else:
         read = _docstring_like(_rst_reader(directive))
 
@@ -79,7 +77,7 @@ def text_parser(directive: SphinxDirective, help_format: str) -> Iterator[ParseT
                 result = read(text)
             raised = held.buffer[start:]
             del held.buffer[start:]
-            _reissue(raised, about, directive)
+            problems.extend(_problems_of(raised, about, directive.config.suppress_warnings))
             _mark_origin(result, origin, about)
             # Plain text is not smartquoted at all, but copies of it (a summary row) may be.
             if "--" in text:
@@ -108,12 +106,12 @@ def current_program(directive: SphinxDirective, program: str) -> Iterator[None]:
             context[_PROGRAM] = before
 
 
-def parse_body(directive: SphinxDirective, markdown: bool) -> list[nodes.Node]:
-    """The directive's body parsed as reST, or as Markdown when *markdown* is true.
+def parse_body(directive: SphinxDirective, as_markdown: bool) -> list[nodes.Node]:
+    """The directive's body parsed as reST, or as Markdown when *as_markdown* is true.
 
     The body is written in the page source, so its problems keep their own line numbers.
     """
-    if not markdown:
+    if not as_markdown:
         # sphinx-argparse's own examples put section titles in the body; docutils accepts a
         # title only where a section may go.
         holder = nodes.section()
@@ -122,13 +120,8 @@ def parse_body(directive: SphinxDirective, markdown: bool) -> list[nodes.Node]:
         )
         return list(holder.children)
     _, first_line = directive.state_machine.get_source_and_line(directive.content_offset + 1)
-    render = _markdown_renderer(directive, (first_line or 1) - 1)
+    render = markdown.renderer(directive, (first_line or 1) - 1)
     return render("\n".join(directive.content))
-
-
-def require_markdown() -> None:
-    """Raise a user-facing error when myst-parser, which reads Markdown, is not installed."""
-    _markdown_api()
 
 
 def _docstring_like(
@@ -209,55 +202,11 @@ def _standalone_rst_parse(
         machine.unlink()
 
 
-def _markdown_reader(directive: SphinxDirective) -> Callable[[str], list[nodes.Node]]:
-    _, line = directive.get_source_info()
-    return _markdown_renderer(directive, line - 1)
-
-
-def _markdown_api() -> tuple[Any, Any, Any]:
-    try:
-        from myst_parser.config.main import MdParserConfig
-        from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-        from myst_parser.parsers.mdit import create_md_parser
-    except ImportError as exc:
-        raise ArgdocError(
-            f"reading Markdown needs myst-parser, which is not installed ({exc}); "
-            f"install it with: pip install '{MARKDOWN_EXTRA}'"
-        ) from None
-    return MdParserConfig, SphinxRenderer, create_md_parser
-
-
-def _markdown_renderer(
-    directive: SphinxDirective, line_offset: int
-) -> Callable[[str], list[nodes.Node]]:
-    """A function rendering Markdown into nodes for *directive*'s page, lines counted from
-    *line_offset*."""
-    config_class, renderer_class, create_md_parser = _markdown_api()
-    # The page's MyST settings when myst_parser is a Sphinx extension, MyST's defaults otherwise.
-    config = getattr(directive.env, "myst_config", None) or config_class()
-    parser: MarkdownIt = create_md_parser(config, renderer_class)
-    parser.options["document"] = directive.state.document
-    markdown_env: dict[str, Any] = {}
-    renderer: Any = parser.renderer
-    # Set up once (it builds a throw-away document each time) and skip render()'s document-level
-    # start and finish, which would change the page's own state.
-    renderer.setup_render(parser.options, markdown_env)
-
-    def render(text: str) -> list[nodes.Node]:
-        # Each text has its own link definitions and footnotes.
-        markdown_env.clear()
-        # Under a node that is neither document nor section, headings become rubrics.
-        holder = nodes.Element()
-        with renderer.current_node_context(holder):
-            renderer.nested_render_text(text, line_offset)
-        return list(holder.children)
-
-    return render
-
-
-def _reissue(records: list[logging.LogRecord], about: str, directive: SphinxDirective) -> None:
-    """Issue *records* again at the directive, saying what was being parsed."""
-    suppressed = directive.config.suppress_warnings
+def _problems_of(
+    records: list[logging.LogRecord], about: str, suppressed: list[str]
+) -> list[Problem]:
+    """*records* as problems of the directive, saying what was being parsed."""
+    found = []
     for record in records:
         if record.levelno < logging.WARNING:
             logging.getLogger(sphinx_logging.NAMESPACE).handle(record)
@@ -265,16 +214,19 @@ def _reissue(records: list[logging.LogRecord], about: str, directive: SphinxDire
         kind, subkind = getattr(record, "type", None), getattr(record, "subtype", None)
         if kind and sphinx_logging.is_suppressed_warning(kind, subkind or "", suppressed):
             continue
-        logger.log(
-            "ERROR" if record.levelno >= logging.ERROR else "WARNING",
-            "%s: %s",
-            about,
-            record.getMessage().strip(),
-            location=directive.get_location(),
-            type="argdoc",
-            # A directive of ours in the text, also reported here, keeps its kind of message.
-            subtype=subkind if kind == "argdoc" and subkind else "markup",
+        # A directive of ours in the text, also reported here, keeps its kind of message.
+        ours = _KINDS.get(subkind or "", Kind.MARKUP) if kind == "argdoc" else Kind.MARKUP
+        found.append(
+            Problem(
+                ours,
+                f"{about}: {record.getMessage().strip()}",
+                Level.ERROR if record.levelno >= logging.ERROR else Level.WARNING,
+            )
         )
+    return found
+
+
+_KINDS = {kind.value: kind for kind in Kind}
 
 
 def _mark_origin(result: list[nodes.Node], origin: tuple[str, int], about: str) -> None:
@@ -310,7 +262,7 @@ class UndefinedHelpSubstitutions(SphinxTransform):
                 reference.rawsource,
                 location=reference,
                 type="argdoc",
-                subtype="markup",
+                subtype=Kind.MARKUP.value,
             )
             reference.replace_self(nodes.Text(reference.rawsource))
 

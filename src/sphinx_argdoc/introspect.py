@@ -11,7 +11,6 @@ import argparse
 import copy
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from . import values
 from .model import Group, Option, Parser, Subcommand
@@ -28,7 +27,7 @@ def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Pa
     """
     try:
         built = _build(parser, prog, color, {})
-        return built if color else _decolored(built)
+        return built if color else values.decolored(built)
     except RecursionError:
         # Hundreds of nested subcommands; deeper than any CLI, reachable by generated ones.
         raise ArgdocError(f"{prog}: the subcommands nest too deep to document") from None
@@ -58,52 +57,6 @@ def _build(
         ),
         subcommands=tuple(_subcommands(parser, prog, color, {**ancestors, id(parser): prog})),
     )
-
-
-def _decolored(parser: Parser) -> Parser:
-    return replace(
-        parser,
-        usage=values.without_ansi(parser.usage).strip(),
-        description=values.without_ansi(parser.description),
-        epilog=values.without_ansi(parser.epilog),
-        groups=tuple(
-            replace(
-                group,
-                title=values.without_ansi(group.title),
-                description=values.without_ansi(group.description),
-                options=tuple(_decolored_option(o) for o in group.options),
-            )
-            for group in parser.groups
-        ),
-        subcommands=tuple(
-            replace(sub, help=values.without_ansi(sub.help), parser=_decolored(sub.parser))
-            for sub in parser.subcommands
-        ),
-    )
-
-
-def _decolored_option(option: Option) -> Option:
-    # Nearly every option is without colour: copying each would cost a tenth of building them.
-    if not any(values.ESCAPE in text for text in _texts_of(option)):
-        return option
-    return replace(
-        option,
-        names=tuple(values.without_ansi(name) for name in option.names),
-        signature=tuple(
-            (values.without_ansi(n), values.without_ansi(a)) for n, a in option.signature
-        ),
-        help=values.without_ansi(option.help),
-        exclusive_with=tuple(values.without_ansi(name) for name in option.exclusive_with),
-    )
-
-
-def _texts_of(option: Option) -> Iterable[str]:
-    yield from option.names
-    for name, args in option.signature:
-        yield name
-        yield args
-    yield option.help
-    yield from option.exclusive_with
 
 
 def visible(action: argparse.Action) -> bool:

@@ -1,4 +1,4 @@
-"""Stage 1: find, import and call the code that builds the parser; cache the result."""
+"""Stage 1: find, import and call the code that builds the parser, isolated from the build."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from . import sources
 from .problems import ArgdocError
@@ -21,8 +21,6 @@ from .problems import ArgdocError
 UNSET_PROG = "<sphinx-argdoc: no prog>"
 #: How much of what user code printed a message quotes (the end: errors come last).
 _OUTPUT_TAIL = 1000
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,27 +49,11 @@ class Loaded:
     """What the user's code printed to stdout and stderr while it was imported and called."""
 
 
-_cache: dict[Locator, Loaded] = {}
-
-
-def clear_cache() -> None:
-    """Forget every loaded parser and model (a new build must see the CLI as it is now)."""
-    _cache.clear()
-    _memo.clear()
-
-
 def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
-    """Return the parser named by *locator*, importing and calling user code once per build.
+    """Import and call the user code that *locator* names, and return its parser.
 
     Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs.
     """
-    loaded = _cache.get(locator)
-    if loaded is None:
-        loaded = _cache[locator] = _load_uncached(locator, mock_imports)
-    return loaded
-
-
-def _load_uncached(locator: Locator, mock_imports: Sequence[str]) -> Loaded:
     if not locator.filename:
         sources.drop_if_changed(locator.module)
     printed = io.StringIO()
@@ -296,13 +278,3 @@ def _recording_sources(locator: Locator) -> contextlib.AbstractContextManager[No
     if locator.filename:
         return contextlib.nullcontext()
     return sources.recording(locator.module)
-
-
-_memo: dict[object, object] = {}
-
-
-def memo(key: object, compute: Callable[[], T]) -> T:
-    """Return ``compute()``, computed once per build for *key*."""
-    if key not in _memo:
-        _memo[key] = compute()
-    return cast(T, _memo[key])

@@ -12,7 +12,8 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .problems import ArgdocError
+from .parts import Choice
+from .problems import ArgdocError, Kind
 
 
 @dataclass(frozen=True)
@@ -23,29 +24,14 @@ class Part:
     """The parser as the user's code gave it: two directives naming it differently share it."""
     path: tuple[str, ...]
     """The subcommands walked to, by their own names (``:path:`` may give an alias)."""
-    group: str | None
-    """The ``:group:`` title, spaced as a page writes it."""
-    nogroup: bool
+    choice: Choice
     subcommands: bool
     """Whether the subcommands below ``path`` are rendered too."""
     prog: str
     """The program at ``path``, for messages."""
 
-    @property
-    def whole(self) -> bool:
-        return self.group is None and not self.nogroup
-
-    @property
-    def selected(self) -> tuple[str | None, bool]:
-        """``:group:`` and ``:nogroup:`` as given."""
-        return self.group, self.nogroup
-
     def __str__(self) -> str:
-        if self.group is not None:
-            return f"argument group {self.group!r} of {self.prog}"
-        if self.nogroup:
-            return f"the options of {self.prog} in no argument group"
-        return self.prog
+        return self.choice.of(self.prog)
 
 
 def overlaps(outer: Part, inner: Part) -> bool:
@@ -53,7 +39,9 @@ def overlaps(outer: Part, inner: Part) -> bool:
     if outer.parser is not inner.parser:
         return False
     if outer.path == inner.path:
-        return outer.whole or inner.whole or outer.selected == inner.selected
+        chosen = (outer.choice.spaced_group, outer.choice.ungrouped)
+        same = chosen == (inner.choice.spaced_group, inner.choice.ungrouped)
+        return outer.choice.whole or inner.choice.whole or same
     if inner.path[: len(outer.path)] == outer.path:
         return outer.subcommands
     if outer.path[: len(inner.path)] == inner.path:
@@ -63,6 +51,8 @@ def overlaps(outer: Part, inner: Part) -> bool:
 
 class RendersItself(ArgdocError):
     """A directive would render a part of what a directive around it is rendering."""
+
+    kind = Kind.RECURSION
 
 
 def check(stack: Sequence[Part], part: Part) -> None:

@@ -9,9 +9,11 @@ from typing import Any, ClassVar
 
 from docutils.parsers.rst import directives
 
-from .helptext import FORMATS
+from .config import HELP_FORMATS
 from .load import Locator
+from .parts import Choice
 from .problems import ArgdocError
+from .render import Display
 
 
 @dataclass(frozen=True)
@@ -20,25 +22,15 @@ class DirectiveOptions:
 
     locator: Locator
     prog: str | None
-    group: str | None
-    nogroup: bool
-    nodefault: bool
-    nodefaultconst: bool
-    path: tuple[str, ...] = ()
+    choice: Choice
+    path: tuple[str, ...]
     """Subcommand names leading from the parser to the one to document (``:path:``)."""
-    nosubcommands: bool = False
-    noepilog: bool = False
-    nodescription: bool = False
-    manpage: bool = False
-    color: bool = False
-    index_groups: tuple[str, ...] = ()
-    index: bool = True
-    """False for ``:no-index:``: no std-domain objects, labels or index entries."""
-    summary: bool = False
-    """``:summary:``: a table of the options above each group's entries."""
-    help_format: str | None = None
-    """How help text is read (one of ``helptext.FORMATS``); ``None``: as conf.py says."""
-    markdown_body: bool = False
+    display: Display
+    color: bool
+    index_groups: tuple[str, ...]
+    help_format: str | None
+    """How help text is read (one of ``config.HELP_FORMATS``); ``None``: as conf.py says."""
+    markdown_body: bool
 
     spec: ClassVar[dict[str, Any]] = {
         "module": directives.unchanged_required,
@@ -81,19 +73,20 @@ class DirectiveOptions:
         return cls(
             locator=_locator(given, srcdir),
             prog=_stripped(given.get("prog")),
-            group=_stripped(given.get("group")),
-            nogroup="nogroup" in given,
-            nodefault="nodefault" in given,
-            nodefaultconst="nodefaultconst" in given,
+            choice=Choice(_stripped(given.get("group")), ungrouped="nogroup" in given),
             path=tuple((given.get("path") or "").split()),
-            nosubcommands="nosubcommands" in given,
-            noepilog="noepilog" in given,
-            nodescription="nodescription" in given,
-            manpage="manpage" in given,
+            display=Display(
+                nodefault="nodefault" in given,
+                nodefaultconst="nodefaultconst" in given,
+                index=not ("no-index" in given or "noindex" in given),
+                summary="summary" in given,
+                nosubcommands="nosubcommands" in given,
+                noepilog="noepilog" in given,
+                nodescription="nodescription" in given,
+                manpage="manpage" in given,
+            ),
             color="color" in given,
             index_groups=_index_groups(given.get("index-groups")),
-            index=not ("no-index" in given or "noindex" in given),
-            summary="summary" in given,
             help_format=_help_format(given),
             markdown_body="markdown" in given,
         )
@@ -147,8 +140,8 @@ def _index_groups(value: str | None) -> tuple[str, ...]:
 
 def _help_format(given: Mapping[str, Any]) -> str | None:
     asked = _stripped(given.get("help-format"))
-    if asked is not None and asked not in FORMATS:
-        choices = ", ".join(FORMATS)
+    if asked is not None and asked not in HELP_FORMATS:
+        choices = ", ".join(HELP_FORMATS)
         raise ArgdocError(f":help-format: must be one of {choices}, not {asked!r}")
     flag = next((name for name in ("markdown", "markdownhelp") if name in given), None)
     if flag is None:

@@ -18,16 +18,10 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
+from .compat import names
 from .model import Group, Option, Parser, Subcommand
 
 CLASSIFIERS = ("@before", "@after", "@replace", "@skip")
-
-# argparse's default group titles, and the titles sphinx-argparse showed instead.
-_LEGACY_TITLES = {
-    "options": "Named Arguments",
-    "optional arguments": "Named Arguments",
-    "positional arguments": "Positional Arguments",
-}
 
 
 @dataclass(frozen=True)
@@ -81,8 +75,8 @@ def _option_list_override(item: nodes.option_list_item, problems: list[str]) -> 
     if not groups:
         return None
     body = list(descriptions[0].children) if descriptions else []
-    names = [name.astext() for name in groups[0].findall(nodes.option_string)]
-    return _made(" ".join(names), "@after", body, problems)
+    strings = [name.astext() for name in groups[0].findall(nodes.option_string)]
+    return _made(" ".join(strings), "@after", body, problems)
 
 
 def _override(item: nodes.definition_list_item, problems: list[str]) -> Override | None:
@@ -210,16 +204,10 @@ def _names_option(term: str, option: Option) -> bool:
     return term in option.names or term in joined or (option.positional and term == option.dest)
 
 
-def legacy_title(group: Group) -> str:
-    """The title sphinx-argparse showed for *group*."""
-    if group.is_custom:
-        return group.title
-    return _LEGACY_TITLES.get(group.title.casefold(), group.title)
-
-
 def _names_group(term: str, group: Group) -> bool:
     wanted = term.casefold()
-    return wanted in (group.title.casefold(), legacy_title(group).casefold())
+    # Pages written for sphinx-argparse name argparse's default groups by the titles it showed.
+    return wanted in (group.title.casefold(), names.group_title(group).casefold())
 
 
 def _last(candidates: Iterable[Override]) -> Override | None:

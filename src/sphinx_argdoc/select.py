@@ -1,4 +1,5 @@
-"""Stage 3: choose which groups of a parser model a directive renders."""
+"""Stage 3: choose what a directive renders: the subcommand ``:path:`` leads to, and which of
+its groups."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Group, Option, Parser, Subcommand
+from .parts import Choice, Program, Scope, Word, spaced_title
 from .problems import ArgdocError
 
 
@@ -52,16 +54,14 @@ def outline(parser: Parser) -> Outline:
     )
 
 
-def select(
-    parser: Parser, group: str | None, nogroup: bool, known: Outline | None = None
-) -> Selection:
-    """Return the part of *parser* that ``:group:`` / ``:nogroup:`` ask for.
+def select(parser: Parser, choice: Choice, known: Outline | None = None) -> Selection:
+    """Return the part of *parser* that *choice* names.
 
     *known* is the parser's outline, when the caller keeps it for the parser's next directive.
     """
-    if group is not None:
-        return Selection(_custom_groups_titled(parser, group, known), whole=False)
-    if nogroup:
+    if choice.group is not None:
+        return Selection(_custom_groups_titled(parser, choice.group, known), whole=False)
+    if choice.ungrouped:
         return Selection(tuple(g for g in parser.groups if not g.is_custom), whole=False)
     return Selection(parser.groups, whole=True)
 
@@ -73,30 +73,20 @@ def _custom_groups_titled(parser: Parser, title: str, known: Outline | None) -> 
     raise _not_found("argument group", title, parser.custom_group_titles, parser.prog)
 
 
-def spaced_title(title: str) -> str:
-    # A page cannot write a title's line breaks or padding, and a heading does not show them.
-    return " ".join(title.split())
-
-
 def is_empty(selection: Selection) -> bool:
     """Whether nothing in the selection would be documented."""
     return not any(group.options for group in selection.groups)
 
 
-def navigate(parser: Parser, path: tuple[str, ...]) -> Parser:
-    """The subcommand that ``:path:`` names (by name or alias), or *parser* for an empty path."""
-    walked = walk(parser, path)
-    return walked[-1].parser if walked else parser
-
-
-def walk(parser: Parser, path: tuple[str, ...]) -> tuple[Subcommand, ...]:
-    """The subcommands that ``:path:`` passes through, in order."""
+def scope(root: Parser, path: tuple[str, ...]) -> Scope:
+    """Where ``:path:`` (subcommand names or aliases) leads from *root*, walked once."""
     walked: list[Subcommand] = []
-    current = parser
+    current = root
     for step in path:
         walked.append(_subcommand_named(current, step))
         current = walked[-1].parser
-    return tuple(walked)
+    words = tuple(Word(sub.name, sub.aliases) for sub in walked)
+    return Scope(root, tuple(walked), Program(root.prog, words))
 
 
 def _subcommand_named(parser: Parser, name: str) -> Subcommand:

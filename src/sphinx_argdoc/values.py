@@ -1,7 +1,8 @@
 """How values are printed on a page: the same on every build and every machine.
 
 A default or a choice is shown as text; sets print sorted (their order changes between
-processes), memory addresses are dropped, long values are shortened the same way each time.
+processes), memory addresses are dropped, long values are shortened the same way each time;
+ANSI colour codes are left out unless asked for.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import itertools
 import re
 import reprlib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .model import Option, Parser
 
 # Usage lines wrap anywhere, inside a repr too.
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
@@ -146,3 +150,48 @@ def printed(value: object) -> str:
         return str(value)
     except Exception:
         return f"<{type(value).__qualname__}>"
+
+
+def decolored(parser: Parser) -> Parser:
+    """*parser* without the ANSI colour codes in its texts."""
+    return replace(
+        parser,
+        usage=without_ansi(parser.usage).strip(),
+        description=without_ansi(parser.description),
+        epilog=without_ansi(parser.epilog),
+        groups=tuple(
+            replace(
+                group,
+                title=without_ansi(group.title),
+                description=without_ansi(group.description),
+                options=tuple(_decolored_option(o) for o in group.options),
+            )
+            for group in parser.groups
+        ),
+        subcommands=tuple(
+            replace(sub, help=without_ansi(sub.help), parser=decolored(sub.parser))
+            for sub in parser.subcommands
+        ),
+    )
+
+
+def _decolored_option(option: Option) -> Option:
+    # Nearly every option is without colour: copying each would cost a tenth of building them.
+    if not any(ESCAPE in text for text in _texts_of(option)):
+        return option
+    return replace(
+        option,
+        names=tuple(without_ansi(name) for name in option.names),
+        signature=tuple((without_ansi(n), without_ansi(a)) for n, a in option.signature),
+        help=without_ansi(option.help),
+        exclusive_with=tuple(without_ansi(name) for name in option.exclusive_with),
+    )
+
+
+def _texts_of(option: Option) -> Iterable[str]:
+    yield from option.names
+    for name, args in option.signature:
+        yield name
+        yield args
+    yield option.help
+    yield from option.exclusive_with

@@ -20,25 +20,20 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.config import Config
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
 from sphinx.roles import XRefRole
 from sphinx.util import logging
-from sphinx.util.nodes import _make_id, make_refnode
+from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
-logger = logging.getLogger(__name__)
+from ..config import BY_GROUP_PAGE, BY_GROUP_TITLE, Settings
+from ..problems import Kind
+from .private import sphinx_id, toctree_names
 
-FULL_SUBCOMMAND_NAME = "sphinxarg_full_subcommand_name"
-BUILD_INDEX = "sphinxarg_build_commands_index"
-INDEX_IN_TOCTREE = "sphinxarg_commands_index_in_toctree"
-BUILD_BY_GROUP_INDEX = "sphinxarg_build_commands_by_group_index"
-BY_GROUP_INDEX_IN_TOCTREE = "sphinxarg_commands_by_group_index_in_toctree"
-BY_GROUP_FILE_SUFFIX = "sphinxarg_commands_by_group_index_file_suffix"
-BY_GROUP_TITLE = "sphinxarg_commands_by_group_index_title"
+logger = logging.getLogger(__name__)
 
 DOMAIN = "commands"
 
@@ -62,8 +57,8 @@ class CommandsIndex(Index):
 class CommandsByGroupIndex(Index):
     """The commands of each ``:index-groups:`` name, under that name."""
 
-    name = "by-group"
-    localname = "Commands by Group"
+    name = BY_GROUP_PAGE
+    localname = BY_GROUP_TITLE
 
     def generate(
         self, docnames: Iterable[str] | None = None
@@ -73,19 +68,6 @@ class CommandsByGroupIndex(Index):
             for group in command.groups:
                 content.setdefault(group, []).append(_entry(command))
         return sorted(content.items()), True
-
-
-#: ``(name, default, type)`` of each setting, with sphinx-argparse's defaults.
-CONFIG_VALUES: tuple[tuple[str, object, type], ...] = (
-    # Subcommand sections are always titled with the whole command, as this asks for.
-    (FULL_SUBCOMMAND_NAME, False, bool),
-    (BUILD_INDEX, False, bool),
-    (INDEX_IN_TOCTREE, False, bool),
-    (BUILD_BY_GROUP_INDEX, False, bool),
-    (BY_GROUP_INDEX_IN_TOCTREE, False, bool),
-    (BY_GROUP_FILE_SUFFIX, CommandsByGroupIndex.name, str),
-    (BY_GROUP_TITLE, CommandsByGroupIndex.localname, str),
-)
 
 
 @dataclass(frozen=True)
@@ -165,7 +147,7 @@ class CommandsDomain(Domain):
     def _command_at(self, target: str) -> Command | None:
         # sphinx-argparse looked the target up, its spaces made dashes, among the commands' ids.
         # Made an id as those were, it also names a command with aliases as the index shows it.
-        anchor = _make_id(target)
+        anchor = sphinx_id(target)
         listed = (c for c in self.commands() if c.in_commands_index and c.anchor == anchor)
         return min(listed, key=_sort_key, default=None)
 
@@ -183,21 +165,21 @@ def configure(app: Sphinx) -> None:
     env = app.env
     domain = cast(CommandsDomain, env.get_domain(DOMAIN))
     # Sphinx gave each domain object a list of its own.
-    domain.indices[:] = [index for index, _in_toctree in _wanted(env.config)]
+    domain.indices[:] = [index for index, _in_toctree in _wanted(Settings.of(env.config))]
     _relabel(env, domain)
 
 
 def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Once the documents are known: warn of one an index would overwrite, and let toctrees name
     the indices conf.py asks to list there."""
-    for index, in_toctree in _wanted(env.config):
+    for index, in_toctree in _wanted(Settings.of(env.config)):
         page = _page(index)
         if page in env.found_docs:
             _warn_overwritten(index, page)
         elif in_toctree:
             # A toctree accepts a page that no source file makes only if the std domain lists it,
             # as it lists the general index; sphinx-argparse wrote a placeholder file instead.
-            _toctree_names()[page] = (page, str(index.localname))
+            toctree_names()[page] = (page, str(index.localname))
             _added_toctree_names.add(page)
 
 
@@ -215,7 +197,7 @@ def keep_out_of_inlined_toctrees(app: Sphinx, doctree: nodes.document) -> None:
 def forget_toctree_entries(app: Sphinx, exception: BaseException | None) -> None:
     """Take the indices out of the names toctrees accept, for the next build in this process."""
     for name in _added_toctree_names:
-        _toctree_names().pop(name, None)
+        toctree_names().pop(name, None)
     _added_toctree_names.clear()
 
 
@@ -223,27 +205,34 @@ def forget_toctree_entries(app: Sphinx, exception: BaseException | None) -> None
 _added_toctree_names: set[str] = set()
 
 
-def _wanted(config: Config) -> list[tuple[type[Index], bool]]:
+def _wanted(settings: Settings) -> list[tuple[type[Index], bool]]:
     """The indices to build, each with whether toctrees may list it."""
-    by_group = _by_group_index(config)
     return [
-        (index, bool(getattr(config, in_toctree)))
+        (index, in_toctree)
         for index, build, in_toctree in (
-            (CommandsIndex, BUILD_INDEX, INDEX_IN_TOCTREE),
-            (by_group, BUILD_BY_GROUP_INDEX, BY_GROUP_INDEX_IN_TOCTREE),
+            (
+                CommandsIndex,
+                settings.build_commands_index,
+                settings.commands_index_in_toctree,
+            ),
+            (
+                _by_group_index(settings),
+                settings.build_commands_by_group_index,
+                settings.commands_by_group_index_in_toctree,
+            ),
         )
-        if getattr(config, build) or getattr(config, in_toctree)
+        if build or in_toctree
     ]
 
 
-def _by_group_index(config: Config) -> type[Index]:
+def _by_group_index(settings: Settings) -> type[Index]:
     # conf.py renames the index and its page: a class of its own, leaving the default alone.
     return type(
         "CommandsByGroupIndex",
         (CommandsByGroupIndex,),
         {
-            "name": getattr(config, BY_GROUP_FILE_SUFFIX),
-            "localname": getattr(config, BY_GROUP_TITLE),
+            "name": settings.commands_by_group_index_file_suffix,
+            "localname": settings.commands_by_group_index_title,
         },
     )
 
@@ -269,12 +258,8 @@ def _warn_overwritten(index: type[Index], page: str) -> None:
         index.localname,
         page,
         type="argdoc",
-        subtype="commands",
+        subtype=Kind.COMMANDS.value,
     )
-
-
-def _toctree_names() -> dict[str, tuple[str, str]]:
-    return StandardDomain._virtual_doc_names
 
 
 def _page(index: type[Index]) -> str:

@@ -1,0 +1,89 @@
+"""Every ``conf.py`` setting the extension reads, registered from one table, read as one value.
+
+Stages never read Sphinx's config themselves: the directive takes a ``Settings`` snapshot and
+hands on what each stage needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+from sphinx.config import ENUM, Config
+
+#: The ways help text can be read, as ``argdoc_help_format`` and ``:help-format:`` name them.
+HELP_FORMATS = ("rst", "markdown", "text")
+#: sphinx-argparse's default page and title of its commands-by-group index.
+BY_GROUP_PAGE = "by-group"
+BY_GROUP_TITLE = "Commands by Group"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The extension's settings for one build, by their meaning."""
+
+    help_format: str
+    coverage_warnings: bool
+    mock_imports: tuple[str, ...]
+    """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
+    # sphinx-argparse's settings, with its meanings and defaults.
+    full_subcommand_name: bool
+    build_commands_index: bool
+    commands_index_in_toctree: bool
+    build_commands_by_group_index: bool
+    commands_by_group_index_in_toctree: bool
+    commands_by_group_index_file_suffix: str
+    commands_by_group_index_title: str
+
+    @classmethod
+    def of(cls, config: Config) -> Settings:
+        owned = {field: getattr(config, name) for field, name, *_ in _TABLE}
+        # Owned by autodoc, which setup() loads: honoured, as sphinx-argparse did.
+        mock_imports = tuple(getattr(config, "autodoc_mock_imports", None) or ())
+        return cls(mock_imports=mock_imports, **owned)
+
+
+#: ``(Settings field, conf.py name, default, rebuild, types)`` of each setting registered here.
+_TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
+    ("help_format", "argdoc_help_format", "rst", "env", ENUM(*HELP_FORMATS)),
+    ("coverage_warnings", "argdoc_coverage_warnings", True, "", (bool,)),
+    # Subcommand sections are always titled with the whole command, as this asks for.
+    ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
+    ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
+    ("commands_index_in_toctree", "sphinxarg_commands_index_in_toctree", False, "env", (bool,)),
+    (
+        "build_commands_by_group_index",
+        "sphinxarg_build_commands_by_group_index",
+        False,
+        "env",
+        (bool,),
+    ),
+    (
+        "commands_by_group_index_in_toctree",
+        "sphinxarg_commands_by_group_index_in_toctree",
+        False,
+        "env",
+        (bool,),
+    ),
+    (
+        "commands_by_group_index_file_suffix",
+        "sphinxarg_commands_by_group_index_file_suffix",
+        BY_GROUP_PAGE,
+        "env",
+        (str,),
+    ),
+    (
+        "commands_by_group_index_title",
+        "sphinxarg_commands_by_group_index_title",
+        BY_GROUP_TITLE,
+        "env",
+        (str,),
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    """Add every setting of the table to Sphinx's config."""
+    for _field, name, default, rebuild, types in _TABLE:
+        app.add_config_value(name, default, rebuild, types=types)

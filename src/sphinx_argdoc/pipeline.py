@@ -1,0 +1,253 @@
+"""What one ``argparse`` directive does, as a function from a request to an outcome:
+options -> load -> model -> select -> render.
+
+It knows no directive: the page being read lends it what only a directive has (its document,
+its text parsers, the ids and renderings already on the page), and the directive applies the
+outcome (logs its problems, notes its dependencies, keeps its coverage record and commands).
+No stage logs on its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from docutils import nodes
+
+from . import coverage, introspect, load, markdown, nesting, overrides, render, select
+from .cache import BUILD, ModelKey
+from .compat import names
+from .compat.commands import Command
+from .config import Settings
+from .load import Loaded
+from .model import Parser
+from .options import DirectiveOptions
+from .parts import Scope
+from .problems import ArgdocError, Kind, Level, Problem
+
+
+@dataclass(frozen=True)
+class Request:
+    """One directive's options, the build's settings, and where the directive is."""
+
+    options: DirectiveOptions
+    settings: Settings
+    docname: str
+    location: str
+    has_body: bool
+
+
+class Page(Protocol):
+    """What the page being read lends the pipeline; the directive is the one that has it."""
+
+    @property
+    def document(self) -> nodes.document: ...
+
+    @property
+    def ids_on_page(self) -> set[str]: ...
+
+    @property
+    def rendering(self) -> list[nesting.Part]:
+        """The parts that directives around this one are rendering (help text nests them)."""
+
+    @property
+    def hooks(self) -> render.Hooks: ...
+
+    def text_parser(
+        self, help_format: str, problems: list[Problem]
+    ) -> contextlib.AbstractContextManager[render.ParseText]: ...
+
+    def body(self, markdown: bool, program: str) -> list[nodes.Node]:
+        """The directive's content parsed, ``:option:`` links meaning *program*'s options."""
+
+
+@dataclass
+class Outcome:
+    """What the directive applies: its nodes and everything else the run found."""
+
+    nodes: list[nodes.Node] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    dependencies: list[str] = field(default_factory=list)
+    """Files whose change must make Sphinx read the page again (also when loading failed)."""
+    coverage: coverage.Render | None = None
+    commands: list[Command] = field(default_factory=list)
+    """The commands sphinx-argparse's indices and role know of."""
+
+
+def run(request: Request, page: Page) -> Outcome:
+    """Render what *request* asks for into *page*; every mistake is a problem of the outcome."""
+    outcome = Outcome()
+    options = request.options
+    try:
+        loaded = _loaded(request, outcome)
+        prog = options.prog or _fallback_prog(loaded, options, outcome)
+        key = ModelKey(options.locator, prog, options.color)
+        # Called through its module, so a test can count the calls.
+        root = BUILD.model(key, lambda: introspect.build(loaded.parser, prog, options.color))
+        where = select.scope(root, options.path)
+        outline = BUILD.outline(key, options.path, lambda: select.outline(where.parser))
+        selection = _selection(request, where, outline, outcome)
+        help_format = options.help_format or request.settings.help_format
+        if help_format == "markdown" or options.markdown_body:
+            markdown.require()
+        part = nesting.Part(
+            parser=loaded.parser,
+            path=tuple(sub.name for sub in where.walked),
+            choice=options.choice,
+            subcommands=options.choice.whole and not options.display.nosubcommands,
+            prog=where.parser.prog,
+        )
+        nesting.check(page.rendering, part)
+    except ArgdocError as exc:
+        outcome.problems.append(exc.problem)
+        return outcome
+    with nesting.rendering(page.rendering, part):
+        rendered = _render(request, page, where, selection, help_format, outcome)
+    outcome.nodes = rendered.nodes
+    outcome.commands = _commands(request, rendered.commands)
+    outcome.coverage = coverage.record(
+        options.locator,
+        where.parser.prog,
+        outline,
+        options.choice,
+        request.location,
+        whole_progs=rendered.programs if selection.whole else (),
+    )
+    return outcome
+
+
+def _loaded(request: Request, outcome: Outcome) -> Loaded:
+    locator = request.options.locator
+    if locator.filename:
+        # Not imported, so no module's change would tell Sphinx to read this page again.
+        outcome.dependencies.append(locator.filename)
+    try:
+        loaded = BUILD.loaded(locator, lambda: load.load(locator, request.settings.mock_imports))
+    finally:
+        # Editing the CLI's code then re-reads this page, and only pages like it.
+        outcome.dependencies += load.source_files(locator)
+    # Printing at import is common and harmless (banners, deprecation notes): worth a line in
+    # the build log, once, not a warning that would fail a -W build.
+    if BUILD.first_report(locator) and loaded.output.strip():
+        printed = load.output_tail(loaded.output)
+        message = f"{locator} printed while it was loaded (not shown in the page): {printed}"
+        outcome.problems.append(Problem(None, message, Level.INFO))
+    return loaded
+
+
+def _fallback_prog(loaded: Loaded, options: DirectiveOptions, outcome: Outcome) -> str:
+    if not loaded.prog_is_derived:
+        return loaded.parser.prog
+    outcome.problems.append(
+        Problem(
+            Kind.PROG,
+            f"{options.locator}: the parser has no prog of its own (argparse would take the name "
+            "of the running program, here sphinx-build); give the directive :prog:",
+        )
+    )
+    return options.locator.module.rpartition(".")[2]
+
+
+def _selection(
+    request: Request, where: Scope, outline: select.Outline, outcome: Outcome
+) -> select.Selection:
+    options = request.options
+    try:
+        return select.select(where.parser, options.choice, outline)
+    except ArgdocError:
+        # The error names the group; a coverage warning about the parser would repeat it.
+        outcome.coverage = coverage.record(
+            options.locator,
+            where.parser.prog,
+            outline,
+            options.choice,
+            request.location,
+            failed=True,
+        )
+        raise
+
+
+def _render(
+    request: Request,
+    page: Page,
+    where: Scope,
+    selection: select.Selection,
+    help_format: str,
+    outcome: Outcome,
+) -> render.Rendered:
+    options, parser = request.options, where.parser
+    if not selection.whole and select.is_empty(selection):
+        outcome.problems.append(
+            Problem(
+                Kind.EMPTY,
+                f"{parser.prog}: {options.choice} has nothing to document (every option in it is "
+                "hidden)",
+            )
+        )
+    outcome.problems += _unexpanded_help(parser, selection)
+    body = _body(request, page, parser, where, outcome)
+    with page.text_parser(help_format, outcome.problems) as parse_text:
+        context = render.Context(
+            document=page.document,
+            parse_text=parse_text,
+            program=where.program,
+            display=options.display,
+            hooks=page.hooks,
+            ids_on_page=page.ids_on_page,
+            body=body.free,
+            overrides=body.overrides,
+            id_prefix=names.id_prefix(options.locator.module, options.locator.func),
+            index_groups=options.index_groups,
+        )
+        return render.render(parser, selection, context)
+
+
+def _unexpanded_help(parser: Parser, selection: select.Selection) -> list[Problem]:
+    return [
+        Problem(
+            Kind.HELP,
+            f"{parser.prog} {option.names[0]}: the help's %-formats cannot be expanded "
+            f"({option.help_error}); shown as written",
+        )
+        for group in selection.groups
+        for option in group.options
+        if option.help_error is not None
+    ]
+
+
+def _body(
+    request: Request, page: Page, parser: Parser, where: Scope, outcome: Outcome
+) -> overrides.Body:
+    """The directive's content, parsed: free text and overrides; each mistake a problem."""
+    if not request.has_body:
+        return overrides.Body((), (), ())
+    body = overrides.split_body(page.body(request.options.markdown_body, where.program.std))
+    unmatched = (
+        f"override {term!r} names no option, argument group or subcommand of {parser.prog}"
+        for term in overrides.unmatched(body.overrides, parser)
+    )
+    outcome.problems += [Problem(Kind.OVERRIDE, each) for each in (*body.problems, *unmatched)]
+    return body
+
+
+def _commands(request: Request, seen: tuple[render.Command, ...]) -> list[Command]:
+    """The commands a rendering showed, as sphinx-argparse's indices and role list them."""
+    options = request.options
+    display = options.display
+    # sphinx-argparse left out the commands of manual-page layouts.
+    if display.manpage or not (display.index or options.index_groups):
+        return []
+    return [
+        Command(
+            command.name.strip(),
+            command.description,
+            request.docname,
+            command.anchor,
+            options.index_groups,
+            display.index,
+        )
+        # A parser may have the empty prog: its own entry would have no name to show.
+        for command in seen
+        if command.name.strip()
+    ]

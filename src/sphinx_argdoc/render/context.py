@@ -1,0 +1,95 @@
+"""What rendering needs besides the model, and what it hands back besides nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from docutils import nodes
+
+from ..model import Group, Option
+from ..overrides import Override
+from ..parts import Program
+
+#: Parses user text; the second argument says what the text documents, for messages, and the
+#: third names the std-domain program it belongs to, whose options ``:option:`` links find.
+ParseText = Callable[[str, str, str], list[nodes.Node]]
+#: Called with an option, its program and its nodes (index entry and description), which the
+#: callee may change in place before they are placed on the page.
+OptionHook = Callable[[Option, str, list[nodes.Node]], None]
+#: Called with a group, its program and the nodes of its body, which the callee may change.
+GroupHook = Callable[[Group, str, list[nodes.Node]], None]
+
+
+@dataclass(frozen=True)
+class Display:
+    """The switches that change what a rendering shows, as the directive's options set them."""
+
+    nodefault: bool = False
+    nodefaultconst: bool = False
+    index: bool = True
+    """Whether entries, sections and targets are registered for cross-references and the index."""
+    summary: bool = False
+    nosubcommands: bool = False
+    noepilog: bool = False
+    nodescription: bool = False
+    manpage: bool = False
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """The ``conf.py`` handlers of the extension's events; ``None`` where none listens."""
+
+    option_rendered: OptionHook | None = None
+    group_rendered: GroupHook | None = None
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command a rendering shows with a target of its own, for sphinx-argparse's indices."""
+
+    name: str
+    """As sphinx-argparse named it: ``vcs checkout (co)``."""
+    description: str
+    anchor: str
+
+
+@dataclass
+class Seen:
+    """What a rendering met on its way, besides its nodes."""
+
+    commands: list[Command] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    """The programs rendered whole: the parser's, and its subcommands' that are shown."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The page being written, a text parser, the program at hand and the display switches."""
+
+    document: nodes.document
+    parse_text: ParseText
+    program: Program
+    display: Display = Display()
+    hooks: Hooks = Hooks()
+    ids_on_page: set[str] = field(default_factory=set)
+    """Ids given on this page so far, by every directive on it: MyST parses each ``eval-rst``
+    block as a document of its own, whose ``ids`` do not show the other blocks' ids."""
+    body: tuple[nodes.Node, ...] = ()
+    """The directive body's free content, shown before the generated text."""
+    overrides: tuple[Override, ...] = ()
+    id_prefix: str | None = None
+    """sphinx-argparse's prefix for the ids of the top groups' sections (``{module}-{func}``)."""
+    index_groups: tuple[str, ...] = ()
+    subcommand_depth: int = 0
+    """How many subcommand sections the parser being rendered is inside."""
+    seen: Seen = field(default_factory=Seen)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendering: its nodes, and what it met on the way."""
+
+    nodes: list[nodes.Node]
+    commands: tuple[Command, ...]
+    programs: tuple[str, ...]

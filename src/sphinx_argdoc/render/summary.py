@@ -1,0 +1,102 @@
+"""The ``:summary:`` table above a group's entries: a row per entry, linking to it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _
+
+from ..model import Option
+from .context import Display
+from .entry import shows_default
+
+
+def summary_table(
+    described: Sequence[tuple[Option, addnodes.desc]], display: Display
+) -> nodes.table:
+    """A table of *described* entries: name, default (unless ``:nodefault:``), first sentence."""
+    # Under :nodefault: a default column would be empty in every row: leave it out.
+    columns: tuple[tuple[str, int], ...]
+    if display.nodefault:
+        columns = ((_("Option"), 24), (_("Description"), 56))
+    else:
+        columns = ((_("Option"), 24), (_("Default"), 16), (_("Description"), 40))
+    tgroup = nodes.tgroup(cols=len(columns))
+    for _heading, width in columns:
+        tgroup += nodes.colspec(colwidth=width)
+    tgroup += nodes.thead("", _row([nodes.Text(heading)] for heading, _width in columns))
+    tgroup += nodes.tbody("", *(_summary_row(option, desc, display) for option, desc in described))
+    # Left, like the entries below it; themes centre tables by default.
+    return nodes.table("", tgroup, classes=["argdoc-summary"], align="left")
+
+
+def _summary_row(option: Option, desc: addnodes.desc, display: Display) -> nodes.row:
+    signature = desc.next_node(addnodes.desc_signature)
+    names = ", ".join(option.names)
+    name_cell: list[nodes.Node] = [nodes.literal(names, names)]
+    if signature is not None and signature["ids"]:
+        name_cell = [nodes.reference("", "", *name_cell, refid=signature["ids"][0], internal=True)]
+    if display.nodefault:
+        return _row([name_cell, _summary_description(option, desc)])
+    default_cell: list[nodes.Node] = []
+    if shows_default(option, display):
+        assert option.default is not None
+        default_cell = [nodes.literal(option.default, option.default)]
+    return _row([name_cell, default_cell, _summary_description(option, desc)])
+
+
+def _summary_description(option: Option, desc: addnodes.desc) -> list[nodes.Node]:
+    result = _first_sentence(desc)
+    for applies, label in (
+        (option.required, _("Required.")),
+        (option.deprecated, _("Deprecated.")),
+    ):
+        if applies:
+            result += [nodes.Text(" ")] if result else []
+            result.append(nodes.emphasis(label, label))
+    return result
+
+
+def _row(cells: Iterable[list[nodes.Node]]) -> nodes.row:
+    return nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *content)) for content in cells))
+
+
+#: A sentence ends at ``.``, ``!`` or ``?`` followed by the end or by a space and a capital, so
+#: "e.g. a value" stays whole.
+_SENTENCE_END = re.compile(r"[.!?](?=$|\s+[A-Z(\"'`])")
+
+
+def _first_sentence(desc: addnodes.desc) -> list[nodes.Node]:
+    """Copies of the help's first sentence, taken from the rendered help (parsed once)."""
+    content = desc.next_node(addnodes.desc_content)
+    if content is None or not content.children:
+        return []
+    paragraph = content.children[0]
+    if isinstance(paragraph, nodes.line_block) and paragraph.children:
+        # Help read as plain text keeps its line breaks in a line block: its first line leads.
+        paragraph = paragraph.children[0]
+    if not isinstance(paragraph, (nodes.paragraph, nodes.line)):
+        return []
+    if "argdoc-fact" in paragraph["classes"]:
+        return []
+    result: list[nodes.Node] = []
+    for child in paragraph.children:
+        if isinstance(child, nodes.Text):
+            end = _SENTENCE_END.search(str(child))
+            if end is not None:
+                result.append(nodes.Text(str(child)[: end.end()]))
+                return result
+            result.append(nodes.Text(str(child)))
+        elif isinstance(child, nodes.Element):
+            result.append(_without_ids(child.deepcopy()))
+    return result
+
+
+def _without_ids(node: nodes.Element) -> nodes.Element:
+    # A copy must not claim the ids (targets, footnote anchors) of the original.
+    for element in node.findall(nodes.Element):
+        element["ids"] = []
+    return node
