@@ -47,7 +47,8 @@ class ArgparseDirective(SphinxDirective):
             self.env.note_dependency(path)
         if outcome.coverage is not None:
             coverage.note(self.env, outcome.coverage)
-        register.register(self._std, self.env.docname, outcome.nodes)
+        std = cast(StandardDomain, self.env.get_domain("std"))
+        register.register(std, self.env.docname, outcome.nodes)
         if outcome.commands:
             domain = cast(commands.CommandsDomain, self.env.get_domain(commands.DOMAIN))
             domain.note_commands(self.env.docname, outcome.commands)
@@ -72,9 +73,8 @@ class ArgparseDirective(SphinxDirective):
 
     @property
     def hooks(self) -> render.Hooks:
-        return render.Hooks(
-            self._emitter("argdoc-option-rendered"), self._emitter("argdoc-group-rendered")
-        )
+        emitter = self._emitter
+        return render.Hooks(emitter("argdoc-option-rendered"), emitter("argdoc-group-rendered"))
 
     def text_parser(
         self, help_format: str, problems: list[Problem]
@@ -84,10 +84,6 @@ class ArgparseDirective(SphinxDirective):
     def body(self, markdown: bool, program: str) -> list[nodes.Node]:
         with helptext.current_program(self, program):
             return helptext.parse_body(self, markdown)
-
-    @property
-    def _std(self) -> StandardDomain:
-        return cast(StandardDomain, self.env.get_domain("std"))
 
     def _emitter(self, event: str) -> Callable[..., None] | None:
         # Emitting costs more than building a small entry: with no listener, skip it.

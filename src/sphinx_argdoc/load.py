@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import sources
+from .compat.private import autodoc_mock
 from .problems import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
@@ -82,16 +83,8 @@ def _result(target: object, locator: Locator) -> object:
     return parser
 
 
-@contextlib.contextmanager
-def _mocked(modules: Sequence[str]) -> Iterator[None]:
-    if not modules:
-        yield
-        return
-    # Sphinx 9 re-exports it from a private module without declaring it exported.
-    from sphinx.ext.autodoc.mock import mock  # type: ignore[attr-defined,unused-ignore]
-
-    with mock(list(modules)):
-        yield
+def _mocked(modules: Sequence[str]) -> contextlib.AbstractContextManager[object]:
+    return autodoc_mock(modules) if modules else contextlib.nullcontext()
 
 
 @contextlib.contextmanager
