@@ -137,6 +137,13 @@ def test_troubleshooting_describes_every_message_the_test_roots_get(tmp_path: Pa
     assert undocumented == []
 
 
+def test_the_architecture_page_lists_every_kind_of_warning() -> None:
+    page = (DOCS / "architecture.md").read_text()
+    table = page.split("## Kinds of warning", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
+    assert listed == [kind.value for kind in Kind]
+
+
 def test_troubleshooting_names_every_kind_of_message_the_extension_logs() -> None:
     subtypes = {kind.value for kind in Kind}
     assert {"directive", "coverage", "markup", "override"} <= subtypes
