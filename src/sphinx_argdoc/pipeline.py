@@ -10,6 +10,7 @@ No stage logs on its own.
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -87,7 +88,20 @@ def run(request: Request, page: Page) -> Outcome:
         root = BUILD.model(key, lambda: introspect.build(loaded.parser, prog, options.color))
         where = select.scope(root, options.path)
         outline = BUILD.outline(key, options.path, lambda: select.outline(where.parser))
-        selection = _selection(request, where, outline, outcome)
+        record = functools.partial(
+            coverage.record,
+            options.locator,
+            where.parser.prog,
+            outline,
+            options.choice,
+            request.location,
+        )
+        try:
+            selection = select.select(where.parser, options.choice, outline)
+        except ArgdocError:
+            # The error names the group; a coverage warning about the parser would repeat it.
+            outcome.coverage = record(failed=True)
+            raise
         help_format = options.help_format or request.settings.help_format
         if help_format == "markdown" or options.markdown_body:
             markdown.require()
@@ -106,14 +120,7 @@ def run(request: Request, page: Page) -> Outcome:
         rendered = _render(request, page, where, selection, help_format, outcome)
     outcome.nodes = rendered.nodes
     outcome.commands = _commands(request, rendered.commands)
-    outcome.coverage = coverage.record(
-        options.locator,
-        where.parser.prog,
-        outline,
-        options.choice,
-        request.location,
-        whole_progs=rendered.programs if selection.whole else (),
-    )
+    outcome.coverage = record(whole_progs=rendered.programs if selection.whole else ())
     return outcome
 
 
@@ -147,25 +154,6 @@ def _fallback_prog(loaded: Loaded, options: DirectiveOptions, outcome: Outcome) 
         )
     )
     return options.locator.module.rpartition(".")[2]
-
-
-def _selection(
-    request: Request, where: Scope, outline: select.Outline, outcome: Outcome
-) -> select.Selection:
-    options = request.options
-    try:
-        return select.select(where.parser, options.choice, outline)
-    except ArgdocError:
-        # The error names the group; a coverage warning about the parser would repeat it.
-        outcome.coverage = coverage.record(
-            options.locator,
-            where.parser.prog,
-            outline,
-            options.choice,
-            request.location,
-            failed=True,
-        )
-        raise
 
 
 def _render(
