@@ -96,7 +96,7 @@ def section_titles(doctree: nodes.document) -> list[str]:
     return [section[0].astext() for section in doctree.findall(nodes.section)]
 
 
-def entry_list(doctree: nodes.document) -> list[tuple[str, str, str]]:
+def option_entry_list(doctree: nodes.document) -> list[tuple[str, str, str]]:
     """``(program, first name, content text)`` of every option entry, in page order."""
     return [
         (desc[0]["argdoc-program"], desc[0]["allnames"][0], " ".join(desc[1].astext().split()))
@@ -104,15 +104,15 @@ def entry_list(doctree: nodes.document) -> list[tuple[str, str, str]]:
     ]
 
 
-def entries(doctree: nodes.document) -> dict[str, str]:
+def option_entries(doctree: nodes.document) -> dict[str, str]:
     """``{"program first-name": text of the entry's content}`` for every option entry.
 
     A program documented twice on the page keeps the text of its last entry.
     """
-    return {f"{program} {name}": text for program, name, text in entry_list(doctree)}
+    return {f"{program} {name}": text for program, name, text in option_entry_list(doctree)}
 
 
-def entry_text(doctree: nodes.document, name: str) -> str:
+def option_entry_text(doctree: nodes.document, name: str) -> str:
     """The content text of the first entry that has *name* among its names."""
     for desc in doctree.findall(addnodes.desc):
         if name in desc[0]["allnames"]:
@@ -156,14 +156,14 @@ class Page:
         """The text of the file the html (or text) builder wrote for this page."""
         return self.site.read(f"{self.docname}{_SUFFIXES[self.site.app.builder.name]}")
 
-    def entries(self) -> dict[str, str]:
-        return entries(self.doctree)
+    def option_entries(self) -> dict[str, str]:
+        return option_entries(self.doctree)
 
-    def entry_list(self) -> list[tuple[str, str, str]]:
-        return entry_list(self.doctree)
+    def option_entry_list(self) -> list[tuple[str, str, str]]:
+        return option_entry_list(self.doctree)
 
-    def entry_text(self, name: str) -> str:
-        return entry_text(self.doctree, name)
+    def option_entry_text(self, name: str) -> str:
+        return option_entry_text(self.doctree, name)
 
     def ids(self) -> list[str]:
         return html_ids(self.html)

@@ -258,7 +258,7 @@ def test_each_kind_of_text_is_named_in_its_message(app, warning) -> None:
 
 @pytest.mark.site("help-references")
 def test_a_reference_in_help_that_finds_nothing_is_reported_naming_the_option(site) -> None:
-    at = f"{Path(site.srcdir) / 'index.rst'}:6: WARNING:"
+    at = f"{site.srcdir / 'index.rst'}:6: WARNING:"
     assert sorted(map(_without_type_suffixes, site.warning_lines())) == [
         f"{at} help of reftool --broken: unknown option: '--unreal'",
         # Sphinx reports a missing label itself, whatever else is connected.
