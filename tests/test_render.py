@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import inventory, warnings_of
+from conftest import inventory, section_titles, warnings_of
 from docutils import nodes
 from sphinx import addnodes
 
@@ -74,7 +74,7 @@ def test_nodefaultconst_hides_flag_defaults_only(built) -> None:  # type: ignore
 
 def test_whole_parser_has_usage_description_sections_and_epilog(built) -> None:  # type: ignore[no-untyped-def]
     doctree = built.env.get_doctree("whole")
-    titles = [s[0].astext() for s in doctree.findall(nodes.section)]
+    titles = section_titles(doctree)
     assert titles == ["Whole parser", "positional arguments", "options", "Input and output"]
     (usage,) = doctree.findall(nodes.literal_block)
     assert usage.astext().startswith("grouped [-h] [-v] [--fast | --slow] [--pair LO HI]")
