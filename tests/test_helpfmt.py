@@ -137,30 +137,30 @@ def test_terminal_help_read_as_rest_warns_once_per_mistake_naming_the_option(app
     assert "or _private_ or |x|." in _visible(_body(app, "index.html"))
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="helpfmt-terminal",
-    freshenv=True,
-    confoverrides={"argdoc_help_format": "text"},
+@pytest.mark.parametrize(
+    ("help_format", "shown"),
+    [
+        pytest.param(
+            "text",
+            ["Pattern like *.py or _private_ or |x|."],
+            id="text-builds-terminal-help-without-warnings",
+        ),
+        pytest.param(
+            "markdown",
+            [
+                "<strong>docs</strong>",
+                '<span class="pre">termtool</span> <span class="pre">--help</span></code>',
+            ],
+            id="markdown-reads-every-directive-as-markdown",
+        ),
+    ],
 )
-def test_conf_value_text_builds_terminal_help_without_warnings(app, warning) -> None:
-    app.build()
-    assert "Pattern like *.py or _private_ or |x|." in _body(app, "index.html")
-    assert warnings_of(warning) == ""
-
-
-@pytest.mark.sphinx(
-    "html",
-    testroot="helpfmt-terminal",
-    freshenv=True,
-    confoverrides={"argdoc_help_format": "markdown"},
-)
-def test_conf_value_markdown_reads_every_directive_as_markdown(app, warning) -> None:
-    app.build()
-    body = _body(app, "index.html")
-    assert "<strong>docs</strong>" in body
-    assert '<span class="pre">termtool</span> <span class="pre">--help</span></code>' in body
-    assert warnings_of(warning) == ""
+def test_conf_value_sets_the_help_format_of_every_directive(build_site, help_format, shown) -> None:
+    site = build_site("helpfmt-terminal", confoverrides={"argdoc_help_format": help_format})
+    body = _body(site, "index.html")
+    for each in shown:
+        assert each in body
+    assert site.warnings == ""
 
 
 @pytest.mark.sphinx(
