@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, build_project, warnings_of
+from conftest import TESTS, build_project
 
 EXAMPLES = TESTS.parent / "examples"
 
@@ -23,21 +23,15 @@ OUTPUT = {
 }
 
 
-def _builder(name: str) -> object:
-    return pytest.param(
-        name,
-        marks=pytest.mark.sphinx(
-            name, testroot="builders", freshenv=True, confoverrides={"nitpicky": True}
-        ),
-        id=name,
-    )
+#: Every build of the builders root here is nitpicky: a broken reference is a warning too.
+NITPICKY = {"nitpicky": True}
 
 
-@pytest.mark.parametrize("builder", [_builder(name) for name in OUTPUT])
-def test_builder_renders_entries_and_summaries_without_warnings(app, warning, builder) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    text = _hyphens_unescaped((Path(app.outdir) / OUTPUT[builder]).read_text())
+@pytest.mark.parametrize("builder", list(OUTPUT))
+def test_builder_renders_entries_and_summaries_without_warnings(build_site, builder) -> None:
+    site = build_site("builders", builder, confoverrides=NITPICKY)
+    assert site.warnings == ""
+    text = _hyphens_unescaped((site.outdir / OUTPUT[builder]).read_text())
     for shown in ("LO HI", "no-toggle", "Where to read from.", "Pick a colour.", "Colour.RED"):
         assert shown in text, shown
     assert "Description" in text  # the :summary: table's heading
@@ -51,22 +45,20 @@ def _hyphens_unescaped(text: str) -> str:
     return text.replace("\\sphinxhyphen{}", "-").replace("\\-", "-")
 
 
-@pytest.mark.sphinx("text", testroot="builders", freshenv=True)
-def test_text_output_reads_as_plain_text(app, warning) -> None:
-    app.build()
-    text = (Path(app.outdir) / "whole.txt").read_text()
+@pytest.mark.site("builders", "text", confoverrides=NITPICKY)
+def test_text_output_reads_as_plain_text(site) -> None:
+    text = (site.outdir / "whole.txt").read_text()
     assert '--toggle, --no-toggle\n\n   On/off.\n\n   *Default:* "True"' in text
     assert '| "--pair"' in text and "| A range." in text
     assert max(len(line) for line in text.splitlines()) <= 100
-    links = (Path(app.outdir) / "index.txt").read_text()
+    links = (site.outdir / "index.txt").read_text()
     assert "the program grouped and the group Input and\noutput." in links
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("man", testroot="builders", freshenv=True)
-def test_man_page_has_one_tagged_paragraph_per_option(app) -> None:
-    app.build()
-    page = (Path(app.outdir) / "grouped.1").read_text()
+@pytest.mark.site("builders", "man", confoverrides=NITPICKY)
+def test_man_page_has_one_tagged_paragraph_per_option(site) -> None:
+    page = (site.outdir / "grouped.1").read_text()
     assert ".TP\n.B \\-\\-toggle, \\-\\-no\\-toggle\nOn/off." in page
     assert ".TP\n.B \\-\\-pair LO HI\nA range." in page
     tables = re.findall(r"^\.TS$(.*?)^\.TE$", page, flags=re.MULTILINE | re.DOTALL)

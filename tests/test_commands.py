@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from conftest import build_project, warnings_of
+from conftest import build_project, section_titles, warnings_of
 from docutils import nodes
 from sphinx.domains.std import StandardDomain
 
@@ -46,13 +46,12 @@ def _descriptions(page: Path) -> dict[str, str]:
     return {link: about for link, _name, _page, about in _ROW.findall(page.read_text())}
 
 
-@pytest.mark.sphinx("html", testroot="commands", freshenv=True)
+@pytest.mark.site("commands")
 def test_the_commands_index_lists_each_command_a_page_renders_and_links_to_it(
-    app, warning, tmp_path
+    site, tmp_path
 ) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    outdir = Path(app.outdir)
+    assert site.warnings == ""
+    outdir = site.outdir
     page = outdir / "commands-index.html"
     assert "<h1>Commands Index</h1>" in page.read_text()
     assert _index(page) == {
@@ -66,13 +65,13 @@ def test_the_commands_index_lists_each_command_a_page_renders_and_links_to_it(
     assert about["vcs.html#vcs-commit-ci"] == "Record staged changes."
     assert about["vcs.html#vcs-remote"] == "No description."
     # Each link leads to the section of that command.
-    vcs = app.env.get_doctree("vcs")
+    vcs = site.env.get_doctree("vcs")
     section = vcs.ids["vcs-checkout-co-switch"]
     assert isinstance(section, nodes.section) and section[0].astext() == "vcs checkout"
     assert vcs.ids["vcs-2"].parent is vcs.ids["vcs"]
     # The settings add pages; they leave the pages of the project as they were.
     plain = build_project(
-        Path(app.srcdir),
+        site.srcdir,
         builddir=tmp_path,
         confoverrides={
             "sphinxarg_build_commands_index": False,
@@ -84,11 +83,10 @@ def test_the_commands_index_lists_each_command_a_page_renders_and_links_to_it(
         assert (plain.outdir / name).read_bytes() == (outdir / name).read_bytes(), name
 
 
-@pytest.mark.sphinx("html", testroot="commands", freshenv=True)
-def test_the_by_group_index_takes_its_page_name_and_title_from_conf(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    outdir = Path(app.outdir)
+@pytest.mark.site("commands")
+def test_the_by_group_index_takes_its_page_name_and_title_from_conf(site) -> None:
+    assert site.warnings == ""
+    outdir = site.outdir
     assert not (outdir / "commands-by-group.html").exists()
     page = outdir / "commands-topics.html"
     assert "<h1>Commands by topic</h1>" in page.read_text()
@@ -189,24 +187,19 @@ def test_a_parallel_build_writes_the_same_indices(app, make_app, tmp_path) -> No
         assert (Path(parallel.outdir) / name).read_text() == serial, name
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="dropin-subcommands",
-    freshenv=True,
-    confoverrides={"sphinxarg_full_subcommand_name": True},
+@pytest.mark.site(
+    "dropin-subcommands", "html", confoverrides={"sphinxarg_full_subcommand_name": True}
 )
-def test_subcommands_are_titled_with_the_whole_command_as_the_setting_asks(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    titles = [section[0].astext() for section in app.env.get_doctree("vcs").findall(nodes.section)]
+def test_subcommands_are_titled_with_the_whole_command_as_the_setting_asks(site) -> None:
+    assert site.warnings == ""
+    titles = section_titles(site.env.get_doctree("vcs"))
     assert "vcs remote add" in titles and "add" not in titles
 
 
-@pytest.mark.sphinx("html", testroot="commands", freshenv=True)
-def test_the_commands_role_links_to_a_command_by_its_name_in_the_index(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    html = (Path(app.outdir) / "index.html").read_text()
+@pytest.mark.site("commands")
+def test_the_commands_role_links_to_a_command_by_its_name_in_the_index(site) -> None:
+    assert site.warnings == ""
+    html = (site.outdir / "index.html").read_text()
     paragraph = html[html.index("<p>Links:") : html.index("</p>", html.index("<p>Links:"))]
     links = [
         (href, " ".join(re.sub(r"<[^>]+>", " ", text).split()))

@@ -40,10 +40,9 @@ def _without_the_typo_error(lines: list[str]) -> list[str]:
     return [line for line in lines if line != error]
 
 
-@pytest.mark.sphinx("html", testroot="coverage-gaps", freshenv=True)
-def test_each_missing_group_and_the_missing_nogroup_block_warn_once(app, warning) -> None:
-    app.build()
-    lines = _warning_lines(warnings_of(warning), Path(app.srcdir))
+@pytest.mark.site("coverage-gaps")
+def test_each_missing_group_and_the_missing_nogroup_block_warn_once(site) -> None:
+    lines = _warning_lines(site.warnings, site.srcdir)
     assert _without_the_typo_error(lines) == GAPS
 
 
@@ -57,32 +56,21 @@ def test_parallel_reading_merges_what_each_process_saw(app, warning) -> None:
     assert _without_the_typo_error(lines) == GAPS
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="coverage-gaps",
-    freshenv=True,
-    confoverrides={"argdoc_coverage_warnings": False},
+@pytest.mark.parametrize(
+    "confoverrides",
+    [
+        pytest.param({"argdoc_coverage_warnings": False}, id="conf-value-turns-them-off"),
+        pytest.param({"suppress_warnings": ["argdoc.coverage"]}, id="they-have-their-own-type"),
+    ],
 )
-def test_conf_value_turns_the_warnings_off(app, warning) -> None:
-    app.build()
-    assert _without_the_typo_error(_warning_lines(warnings_of(warning), Path(app.srcdir))) == []
+def test_the_warnings_go_with_the_conf_value_or_their_own_type(build_site, confoverrides) -> None:
+    site = build_site("coverage-gaps", confoverrides=confoverrides)
+    assert _without_the_typo_error(_warning_lines(site.warnings, site.srcdir)) == []
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="coverage-gaps",
-    freshenv=True,
-    confoverrides={"suppress_warnings": ["argdoc.coverage"]},
-)
-def test_the_warnings_have_their_own_type(app, warning) -> None:
-    app.build()
-    assert _without_the_typo_error(_warning_lines(warnings_of(warning), Path(app.srcdir))) == []
-
-
-@pytest.mark.sphinx("html", testroot="coverage-pages", freshenv=True)
-def test_groups_spread_over_pages_are_covered(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
+@pytest.mark.site("coverage-pages")
+def test_groups_spread_over_pages_are_covered(site) -> None:
+    assert site.warnings == ""
 
 
 def _touch_later(path: Path) -> None:
@@ -150,10 +138,9 @@ def test_a_whole_render_covers_the_subcommands_it_shows() -> None:
     assert coverage.split_parsers(vars(env)["argdoc_renders"]) == []
 
 
-@pytest.mark.sphinx("html", testroot="coverage-skip", freshenv=True)
-def test_subcommands_a_whole_render_leaves_out_are_not_covered_by_it(app, warning) -> None:
-    app.build()
-    lines = _warning_lines(warnings_of(warning), Path(app.srcdir))
+@pytest.mark.site("coverage-skip")
+def test_subcommands_a_whole_render_leaves_out_are_not_covered_by_it(site) -> None:
+    lines = _warning_lines(site.warnings, site.srcdir)
     # fleet skips ship (and so dock) at the top, navy only dock inside ship; solo shows no
     # subcommand. The stay block of fleet and the ship block of navy are covered.
     assert lines == [

@@ -3,61 +3,34 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import sphinx
-from conftest import inventory, warnings_of
+from conftest import cmdoptions, option_entries, section_titles
 from docutils import nodes
 from sphinx import addnodes
 
 
-def _cmdoptions(outdir: Path) -> dict[str, str]:
-    """``{"program option": uri}`` from objects.inv (Sphinx 9 writes ``program.option``)."""
-    found = {}
-    for name, role, uri in inventory(outdir):
-        if role == "std:cmdoption":
-            program, _, option = name.partition(" ") if " " in name else name.partition(".")
-            found[f"{program} {option}"] = uri
-    return found
-
-
-def _entries(doctree: nodes.document) -> dict[str, str]:
-    """``{"program first-name": text of the entry's content}`` for every option entry."""
-    result = {}
-    for desc in doctree.findall(addnodes.desc):
-        signature = desc[0]
-        key = f"{signature['argdoc-program']} {signature['allnames'][0]}"
-        result[key] = " ".join(desc[1].astext().split())
-    return result
-
-
-def _section_titles(doctree: nodes.document) -> list[str]:
-    return [section[0].astext() for section in doctree.findall(nodes.section)]
-
-
-@pytest.mark.sphinx("html", testroot="dropin-locators", freshenv=True)
-def test_ref_filename_passparser_and_mocked_imports_find_their_parsers(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    options = _cmdoptions(Path(app.outdir))
+@pytest.mark.site("dropin-locators")
+def test_ref_filename_passparser_and_mocked_imports_find_their_parsers(site) -> None:
+    assert site.warnings == ""
+    options = cmdoptions(site.outdir)
     found = {"epi --level", "script --from-file", "filled --filled-in", "mocked --engine"}
     assert found | {"painted --shade"} <= set(options)
     # :filename: and :module: name two different with_epilog functions: both are documented.
     assert "script --level" not in options and "epi --from-file" not in options
-    html = (Path(app.outdir) / "index.html").read_text()
+    html = (site.outdir / "index.html").read_text()
     for target in ("epi-level", "script-from-file", "filled-filled-in", "mocked-engine"):
         assert f'href="#cmdoption-{target}"' in html
     assert "Uses heavy_toolkit." in html
     # Editing the :filename: script makes Sphinx read the page again.
-    dependencies = {str(Path(app.srcdir) / d) for d in app.env.dependencies["index"]}
-    assert str(Path(app.srcdir) / "tools" / "script.py") in dependencies
+    dependencies = {str(site.srcdir / d) for d in site.env.dependencies["index"]}
+    assert str(site.srcdir / "tools" / "script.py") in dependencies
 
 
-@pytest.mark.sphinx("html", testroot="dropin-errors", freshenv=True)
-def test_each_mistake_is_one_warning_at_its_directive(app, warning) -> None:
-    app.build()
-    lines = warnings_of(warning).strip().splitlines()
+@pytest.mark.site("dropin-errors")
+def test_each_mistake_is_one_warning_at_its_directive(site) -> None:
+    lines = site.warnings.strip().splitlines()
     expected = [
         (4, "cannot read :filename:", "no/such/script.py"),
         (8, ":ref: 'subcommand_clis' must be module.attribute", ""),
@@ -75,35 +48,33 @@ def test_each_mistake_is_one_warning_at_its_directive(app, warning) -> None:
         assert start in line and rest in line, line
         # Sphinx names a warning's type and subtype in its text from version 8 on.
         assert "[argdoc." in line or sphinx.version_info < (8,), line
-    html = (Path(app.outdir) / "index.html").read_text()
+    html = (site.outdir / "index.html").read_text()
     assert 'href="#cmdoption-epi-mode"' in html
 
 
-@pytest.mark.sphinx("html", testroot="dropin-subcommands", freshenv=True)
-def test_each_subcommand_is_a_program_and_aliases_link_to_the_same_entry(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    options = _cmdoptions(Path(app.outdir))
+@pytest.mark.site("dropin-subcommands")
+def test_each_subcommand_is_a_program_and_aliases_link_to_the_same_entry(site) -> None:
+    assert site.warnings == ""
+    options = cmdoptions(site.outdir)
     assert options["vcs-commit --amend"] == "vcs.html#cmdoption-vcs-commit-amend"
     assert options["vcs-remote-add --protocol"] == "vcs.html#cmdoption-vcs-remote-add-protocol"
     assert options["vcs-remote-remove name"] == "vcs.html#cmdoption-vcs-remote-remove-arg-name"
     # An alias is another name for the same entry, in the inventory as in :option: links.
     assert options["vcs-ci --amend"] == options["vcs-commit --amend"]
     assert options["vcs-remote-rm name"] == options["vcs-remote-remove name"]
-    html = (Path(app.outdir) / "vcs.html").read_text()
+    html = (site.outdir / "vcs.html").read_text()
     for target in ("commit-amend", "checkout-b", "checkout-arg-target", "remote-add-protocol"):
         assert f'href="#cmdoption-vcs-{target}"' in html
     assert 'href="#cmdoption-vcs-remote-remove-arg-name"' in html
-    markdown = (Path(app.outdir) / "links.html").read_text()
+    markdown = (site.outdir / "links.html").read_text()
     assert markdown.count('href="vcs.html#cmdoption-vcs-checkout-b"') == 2
     assert 'href="vcs.html#cmdoption-vcs-remote-add-f"' in markdown
 
 
-@pytest.mark.sphinx("html", testroot="dropin-subcommands", freshenv=True)
-def test_subcommands_render_recursively_once_each(app) -> None:
-    app.build()
-    doctree = app.env.get_doctree("vcs")
-    titles = _section_titles(doctree)
+@pytest.mark.site("dropin-subcommands")
+def test_subcommands_render_recursively_once_each(site) -> None:
+    doctree = site.env.get_doctree("vcs")
+    titles = section_titles(doctree)
     subcommands = [t for t in titles if t.startswith("vcs ")]
     assert subcommands == [
         "vcs commit",
@@ -118,21 +89,20 @@ def test_subcommands_render_recursively_once_each(app) -> None:
     assert "debug-internals" not in "".join(titles)
     usages = [b.astext() for b in doctree.findall(nodes.literal_block)]
     assert any(u.startswith("vcs remote add [-h] [-f]") for u in usages)
-    entries = _entries(doctree)
+    entries = option_entries(doctree)
     assert "Mutually exclusive with --staged" in entries["vcs-commit --all"]
     # The description replaces the one-line help; the help shows where there is none.
     assert "Record staged changes." in text and "Record changes." not in text
     assert "Switch branches." in text
     # :nosubcommands: on the index page leaves them all out.
-    index = app.env.get_doctree("index")
-    assert not any(t.startswith("vcs ") for t in _section_titles(index))
+    index = site.env.get_doctree("index")
+    assert not any(t.startswith("vcs ") for t in section_titles(index))
 
 
-@pytest.mark.sphinx("html", testroot="dropin-paths", freshenv=True)
-def test_path_documents_one_subcommand_and_combines_with_group_selection(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("index")
+@pytest.mark.site("dropin-paths")
+def test_path_documents_one_subcommand_and_combines_with_group_selection(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("index")
     programs = [
         (s["argdoc-program"], s["allnames"][0]) for s in doctree.findall(addnodes.desc_signature)
     ]
@@ -157,16 +127,15 @@ def test_path_documents_one_subcommand_and_combines_with_group_selection(app, wa
     assert usages[0].startswith("vcs remote add [-h]")
     assert len(usages) == 4
     # A subcommand documented by :path: answers to its aliases' spellings too.
-    html = (Path(app.outdir) / "index.html").read_text()
+    html = (site.outdir / "index.html").read_text()
     for target in ("checkout-b", "checkout-arg-target", "remote-remove-arg-name"):
         assert html.count(f'href="#cmdoption-vcs-{target}"') == 2, target
 
 
-@pytest.mark.sphinx("html", testroot="dropin-switches", freshenv=True)
-def test_nodescription_noepilog_and_nosubcommands_leave_those_parts_out(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    text = app.env.get_doctree("quiet").astext()
+@pytest.mark.site("dropin-switches")
+def test_nodescription_noepilog_and_nosubcommands_leave_those_parts_out(site) -> None:
+    assert site.warnings == ""
+    text = site.env.get_doctree("quiet").astext()
     assert "Has a description." not in text and "And an epilog." not in text
     assert "Level, 3 by default." in text
     assert "A small version control tool." in text
@@ -174,10 +143,9 @@ def test_nodescription_noepilog_and_nosubcommands_leave_those_parts_out(app, war
     assert "quiet-vcs commit" not in text and "--work-dir" in text
 
 
-@pytest.mark.sphinx("html", testroot="dropin-switches", freshenv=True)
-def test_colour_codes_are_dropped_unless_color_is_given(app) -> None:
-    app.build()
-    doctree = app.env.get_doctree("colour")
+@pytest.mark.site("dropin-switches")
+def test_colour_codes_are_dropped_unless_color_is_given(site) -> None:
+    doctree = site.env.get_doctree("colour")
     usages = [b.astext() for b in doctree.findall(nodes.literal_block)]
     assert usages[0] == "painted [-h] [--shade SHADE] target"
     assert usages[1].startswith("\x1b[1;34mpainted-in-colour [-h]")
@@ -190,33 +158,30 @@ def test_colour_codes_are_dropped_unless_color_is_given(app) -> None:
     assert "Paints \x1b[1mbold" in text
 
 
-@pytest.mark.sphinx("html", testroot="dropin-switches", freshenv=True)
-def test_index_groups_put_the_command_into_the_general_index(app) -> None:
-    app.build()
-    genindex = (Path(app.outdir) / "genindex.html").read_text()
+@pytest.mark.site("dropin-switches")
+def test_index_groups_put_the_command_into_the_general_index(site) -> None:
+    genindex = (site.outdir / "genindex.html").read_text()
     assert "Basic Commands" in genindex and "Remotes" in genindex
     assert 'href="indexed.html#vcs-remote"' in genindex
 
 
-@pytest.mark.sphinx("html", testroot="dropin-switches", freshenv=True)
-def test_manpage_gives_manual_sections(app) -> None:
-    app.build()
-    doctree = app.env.get_doctree("manpage")
-    assert _section_titles(doctree) == ["epi", "Synopsis", "Description", "Options", "options"]
+@pytest.mark.site("dropin-switches")
+def test_manpage_gives_manual_sections(site) -> None:
+    doctree = site.env.get_doctree("manpage")
+    assert section_titles(doctree) == ["epi", "Synopsis", "Description", "Options", "options"]
     description = next(s for s in doctree.findall(nodes.section) if s[0].astext() == "Description")
     assert " ".join(description.astext().split()) == (
         "Description Written in the body. And an epilog."
     )
     # The program's label works as for a whole parser: {ref}`argdoc-epi` leads to the page.
-    assert app.env.get_domain("std").labels["argdoc-epi"][0] == "manpage"
+    assert site.env.get_domain("std").labels["argdoc-epi"][0] == "manpage"
 
 
-@pytest.mark.sphinx("html", testroot="dropin-overrides", freshenv=True)
-def test_body_overrides_place_text_before_after_or_instead(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("index")
-    entries = _entries(doctree)
+@pytest.mark.site("dropin-overrides")
+def test_body_overrides_place_text_before_after_or_instead(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("index")
+    entries = option_entries(doctree)
     assert entries["vcs --work-dir"].startswith("BEFORE-WORKDIR Where the work tree is.")
     assert entries["vcs-commit -m"] == "REPLACED-MESSAGE"
     assert entries["vcs-commit --amend"] == "REPLACED-AMEND-IN-COMMIT"
@@ -225,7 +190,7 @@ def test_body_overrides_place_text_before_after_or_instead(app, warning) -> None
     assert text.count("AFTER-NAMED-ARGUMENTS") == 5  # every "options" group of every command
     assert "BEFORE-COMMIT Record staged changes." in text
     assert "Manage remotes. AFTER-REMOTE" in text and "Add a remote. AFTER-ADD" in text
-    titles = _section_titles(doctree)
+    titles = section_titles(doctree)
     assert "transport" not in titles and "vcs remote remove" not in titles
     assert "vcs-commit --all" in entries and "vcs-commit --staged" not in entries
     assert entries["sample-game {rock,paper,scissors}"] == "MOVE-BY-DEST"
@@ -234,23 +199,21 @@ def test_body_overrides_place_text_before_after_or_instead(app, warning) -> None
     }
 
 
-@pytest.mark.sphinx("man", testroot="dropin-switches", freshenv=True)
-def test_manpage_sections_are_the_man_pages_sections(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    page = (Path(app.outdir) / "epi.1").read_text()
+@pytest.mark.site("dropin-switches", "man")
+def test_manpage_sections_are_the_man_pages_sections(site) -> None:
+    assert site.warnings == ""
+    page = (site.outdir / "epi.1").read_text()
     headings = re.findall(r"^\.SH (.+)$", page, flags=re.MULTILINE)
     assert headings == ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS"]
     assert "epi [\\-h] [\\-\\-level LEVEL]" in page
     assert ".B \\-\\-mode {a,b}" in page
 
 
-@pytest.mark.sphinx("html", testroot="dropin-myst-body", freshenv=True)
-def test_overrides_in_a_markdown_body_write_the_classifier_after_the_term(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("index")
-    entries = _entries(doctree)
+@pytest.mark.site("dropin-myst-body")
+def test_overrides_in_a_markdown_body_write_the_classifier_after_the_term(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("index")
+    entries = option_entries(doctree)
     assert entries["epi --level"] == "REPLACED-LEVEL"
     assert entries["epi --mode"].endswith("Default: a AFTER-MODE")
     text = " ".join(doctree.astext().split())
@@ -258,21 +221,19 @@ def test_overrides_in_a_markdown_body_write_the_classifier_after_the_term(app, w
     assert "options BEFORE-THE-GROUP --level LEVEL" in text
 
 
-@pytest.mark.sphinx("html", testroot="dropin-myst-body", freshenv=True)
-def test_markdown_option_reads_the_body_as_markdown_too(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("markdown_option")
-    assert _entries(doctree)["epi-md --level"] == "REPLACED-BY-MARKDOWN"
+@pytest.mark.site("dropin-myst-body")
+def test_markdown_option_reads_the_body_as_markdown_too(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("markdown_option")
+    assert option_entries(doctree)["epi-md --level"] == "REPLACED-BY-MARKDOWN"
     strong = [node.astext() for node in doctree.findall(nodes.strong)]
     links = [node.get("refuri") for node in doctree.findall(nodes.reference)]
     assert "bold" in strong and "https://example.org" in links
 
 
-@pytest.mark.sphinx("html", testroot="dropin-coverage", freshenv=True)
-def test_a_subcommand_rendered_in_parts_is_checked_for_coverage(app, warning) -> None:
-    app.build()
-    (line,) = warnings_of(warning).strip().splitlines()
+@pytest.mark.site("dropin-coverage")
+def test_a_subcommand_rendered_in_parts_is_checked_for_coverage(site) -> None:
+    (line,) = site.warnings.strip().splitlines()
     assert "index.rst:4:" in line and line.split("WARNING: ")[1].startswith(
         "vcs remote add (subcommand_clis:vcs): no :nogroup: directive renders its 3 options"
     )

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import warnings_of
 
 EXPECTED = [
     (
@@ -39,21 +36,19 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.sphinx("html", testroot="errors", freshenv=True)
-def test_each_mistake_is_reported_once_at_its_directive(app, warning) -> None:
-    app.build()
-    lines = [line for line in warnings_of(warning).splitlines() if line.strip()]
-    srcdir = str(app.srcdir)
+@pytest.mark.site("errors")
+def test_each_mistake_is_reported_once_at_its_directive(site) -> None:
+    lines = [line for line in site.warnings.splitlines() if line.strip()]
+    srcdir = str(site.srcdir)
     for expected in EXPECTED:
         matching = [line for line in lines if f"{srcdir}/{expected}" in line]
         assert len(matching) == 1, (expected, lines)
     assert len(lines) == len(EXPECTED), lines
 
 
-@pytest.mark.sphinx("html", testroot="errors", freshenv=True)
-def test_the_page_still_renders_after_the_errors(app) -> None:
-    app.build()
-    html = (Path(app.outdir) / "index.html").read_text()
+@pytest.mark.site("errors")
+def test_the_page_still_renders_after_the_errors(site) -> None:
+    html = (site.outdir / "index.html").read_text()
     assert 'id="cmdoption-grouped-pair"' in html
     assert 'href="#cmdoption-grouped-name"' in html
     # The prog argparse derived is never shown: the module's name stands in for it.

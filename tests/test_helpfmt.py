@@ -37,45 +37,41 @@ def _without_type_suffixes(line: str) -> str:
     return re.sub(r"( \[[\w-]+\.[\w-]+\])+$", "", line)
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_rst_is_the_default_for_help_descriptions_and_epilogs(app, warning) -> None:
-    app.build()
-    body = _body(app, "rst.html")
+@pytest.mark.site("helpfmt")
+def test_rst_is_the_default_for_help_descriptions_and_epilogs(site) -> None:
+    body = _body(site, "rst.html")
     assert "<p>Reads <em>reST</em> help.</p>" in body
     assert "<strong>Loud</strong>" in body
     assert '<span class="pre">inline</span> <span class="pre">code</span></code>' in body
     assert "Runs the substituted tool, defined further down the page." in _visible(body)
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_rst_help_stays_rst_in_a_directive_written_natively_in_myst(app, warning) -> None:
-    app.build()
-    body = _body(app, "native.html")
+@pytest.mark.site("helpfmt")
+def test_rst_help_stays_rst_in_a_directive_written_natively_in_myst(site) -> None:
+    body = _body(site, "native.html")
     assert "<p>Uses the <code" in body
     assert ":code:" not in body
     assert "<p>Reads <em>reST</em> help.</p>" in body
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_smartquotes_leave_option_names_in_help_alone(app, warning) -> None:
-    app.build()
-    rst_page = _visible(_body(app, "rst.html"))
+@pytest.mark.site("helpfmt")
+def test_smartquotes_leave_option_names_in_help_alone(site) -> None:
+    rst_page = _visible(_body(site, "rst.html"))
     # Smartquotes are on: quotes curl and "---" becomes an em dash, yet option names keep "--".
     assert "“quoted” and the same as --other-name." in rst_page
     assert "Pairs with --strong; — is an em dash." in rst_page
-    markdown_page = _visible(_body(app, "markdown.html"))
+    markdown_page = _visible(_body(site, "markdown.html"))
     assert "like --out-dir but one file." in markdown_page
     assert "\u2013" not in rst_page + markdown_page
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_markdownhelp_reads_help_descriptions_and_epilogs_as_markdown(app, warning) -> None:
-    app.build()
+@pytest.mark.site("helpfmt")
+def test_markdownhelp_reads_help_descriptions_and_epilogs_as_markdown(site) -> None:
     for page, prog in (("markdown.html", "mdtool"), ("conf_markdown.html", "mdtool2")):
-        body = _body(app, page)
+        body = _body(site, page)
         assert "<p>Reads <strong>Markdown</strong> help.</p>" in body
         assert '<span class="pre">results</span></code> go.</p>' in body
         assert '<span class="pre">PATH</span></code>' in body
@@ -83,13 +79,12 @@ def test_markdownhelp_reads_help_descriptions_and_epilogs_as_markdown(app, warni
         assert "<li><p>first item</p></li>" in body
         assert 'href="https://example.org/mdtool">the site</a>' in body
         assert f'id="cmdoption-{prog}-out-dir"' in body
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_plain_text_is_shown_as_written(app, warning) -> None:
-    app.build()
-    body = _body(app, "text.html")
+@pytest.mark.site("helpfmt")
+def test_plain_text_is_shown_as_written(site) -> None:
+    body = _body(site, "text.html")
     assert '<div class="line">Copies *.txt files</div>\n<div class="line">from here</div>' in body
     assert '<div class="line">How to copy:</div>' in body
     assert '<div class="line">\xa0\xa0fast  -- no checks</div>' in body
@@ -101,35 +96,33 @@ def test_plain_text_is_shown_as_written(app, warning) -> None:
     assert "See `termtool --help` and **docs**." in visible
     assert 'Runs "cp --force" -- carefully.' in visible
     assert "<em>" not in body and "<strong>" not in body and "<code" not in body
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_plain_text_in_a_summary_table(app, warning) -> None:
-    app.build()
-    body = _body(app, "text_summary.html")
+@pytest.mark.site("helpfmt")
+def test_plain_text_in_a_summary_table(site) -> None:
+    body = _body(site, "text_summary.html")
     table = _visible(body[body.index("<table") : body.index("</table>")])
     # The first line of a multi-line help leads its row; a copy outside the plain-text entry is
     # smartquoted, but option names keep their hyphens.
     assert "How to copy:" in table
     assert "Runs “cp --force” \u2013 carefully." in table
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("text", testroot="helpfmt", freshenv=True)
-def test_each_format_in_the_text_builder(app, warning) -> None:
-    app.build()
-    rst_page = _page(app, "rst.txt")
+@pytest.mark.site("helpfmt", "text")
+def test_each_format_in_the_text_builder(site) -> None:
+    rst_page = _page(site, "rst.txt")
     assert "Reads *reST* help." in rst_page
     assert '**Loud**, "quoted" and the same as --other-name.' in rst_page
-    markdown_page = _page(app, "markdown.txt")
+    markdown_page = _page(site, "markdown.txt")
     assert "Reads **Markdown** help." in markdown_page
     assert "* first item" in markdown_page
-    plain = _page(app, "text.txt").replace("\xa0", " ")
+    plain = _page(site, "text.txt").replace("\xa0", " ")
     assert "How to copy:\n        fast  -- no checks\n          (risky)\n" in plain
     assert "   See `termtool --help` and **docs**.\n" in plain
     assert "   Pattern like *.py or _private_ or |x|.\n" in plain
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
 @pytest.mark.sphinx("html", testroot="helpfmt-terminal", freshenv=True)
@@ -144,30 +137,30 @@ def test_terminal_help_read_as_rest_warns_once_per_mistake_naming_the_option(app
     assert "or _private_ or |x|." in _visible(_body(app, "index.html"))
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="helpfmt-terminal",
-    freshenv=True,
-    confoverrides={"argdoc_help_format": "text"},
+@pytest.mark.parametrize(
+    ("help_format", "shown"),
+    [
+        pytest.param(
+            "text",
+            ["Pattern like *.py or _private_ or |x|."],
+            id="text-builds-terminal-help-without-warnings",
+        ),
+        pytest.param(
+            "markdown",
+            [
+                "<strong>docs</strong>",
+                '<span class="pre">termtool</span> <span class="pre">--help</span></code>',
+            ],
+            id="markdown-reads-every-directive-as-markdown",
+        ),
+    ],
 )
-def test_conf_value_text_builds_terminal_help_without_warnings(app, warning) -> None:
-    app.build()
-    assert "Pattern like *.py or _private_ or |x|." in _body(app, "index.html")
-    assert warnings_of(warning) == ""
-
-
-@pytest.mark.sphinx(
-    "html",
-    testroot="helpfmt-terminal",
-    freshenv=True,
-    confoverrides={"argdoc_help_format": "markdown"},
-)
-def test_conf_value_markdown_reads_every_directive_as_markdown(app, warning) -> None:
-    app.build()
-    body = _body(app, "index.html")
-    assert "<strong>docs</strong>" in body
-    assert '<span class="pre">termtool</span> <span class="pre">--help</span></code>' in body
-    assert warnings_of(warning) == ""
+def test_conf_value_sets_the_help_format_of_every_directive(build_site, help_format, shown) -> None:
+    site = build_site("helpfmt-terminal", confoverrides={"argdoc_help_format": help_format})
+    body = _body(site, "index.html")
+    for each in shown:
+        assert each in body
+    assert site.warnings == ""
 
 
 @pytest.mark.sphinx(
@@ -238,13 +231,12 @@ def test_markdown_without_myst_parser_is_one_error_naming_the_extra(
     assert "After the directive, the page goes on." in _body(app, "index.html")
 
 
-@pytest.mark.sphinx("html", testroot="helpfmt", freshenv=True)
-def test_body_parser_reads_rest_or_markdown(app, warning) -> None:
-    app.build()
-    body = _body(app, "body.html")
+@pytest.mark.site("helpfmt")
+def test_body_parser_reads_rest_or_markdown(site) -> None:
+    body = _body(site, "body.html")
     assert "<p>A <strong>Markdown</strong> body with <code" in body
     assert "<p>A <strong>reST</strong> body with <code" in body
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
 @pytest.mark.sphinx("html", testroot="helpfmt-labels", freshenv=True)
@@ -264,21 +256,19 @@ def test_each_kind_of_text_is_named_in_its_message(app, warning) -> None:
     )
 
 
-@pytest.mark.sphinx("html", testroot="help-references", freshenv=True)
-def test_a_reference_in_help_that_finds_nothing_is_reported_naming_the_option(app, warning) -> None:
-    app.build()
-    at = f"{Path(app.srcdir) / 'index.rst'}:6: WARNING:"
-    assert sorted(map(_without_type_suffixes, _warning_lines(warning))) == [
+@pytest.mark.site("help-references")
+def test_a_reference_in_help_that_finds_nothing_is_reported_naming_the_option(site) -> None:
+    at = f"{site.srcdir / 'index.rst'}:6: WARNING:"
+    assert sorted(map(_without_type_suffixes, site.warning_lines())) == [
         f"{at} help of reftool --broken: unknown option: '--unreal'",
         # Sphinx reports a missing label itself, whatever else is connected.
         f"{at} undefined label: 'nowhere'",
     ]
 
 
-@pytest.mark.sphinx("html", testroot="help-references", freshenv=True)
-def test_an_option_link_in_help_finds_an_option_of_the_same_program(app) -> None:
-    app.build()
-    body = _body(app, "index.html")
+@pytest.mark.site("help-references")
+def test_an_option_link_in_help_finds_an_option_of_the_same_program(site) -> None:
+    body = _body(site, "index.html")
     linked = body[body.index('id="cmdoption-reftool-linked"') :]
     assert linked.index('href="#cmdoption-reftool-real"') < linked.index("cmdoption-reftool-broken")
     assert 'href="#cmdoption-reftool-real">' in body.split("See also")[1]

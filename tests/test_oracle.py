@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, Built, build_project
+from conftest import TESTS, Built, build_project, html_ids
 from docutils import nodes
 from sphinx import addnodes
 
@@ -143,7 +143,7 @@ def test_their_section_ids_exist_on_our_pages(both) -> None:
     theirs, ours = both
     checked = 0
     for page in PAGES:
-        our_ids = set(re.findall(r'\sid="([^"]+)"', ours.html(page)))
+        our_ids = set(html_ids(ours.html(page)))
         for wanted in _their_section_ids(theirs.doctree(page)):
             assert wanted in our_ids, (page, wanted)
             checked += 1

@@ -5,24 +5,18 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import inventory, warnings_of
+from conftest import html_ids, inventory
 from docutils import nodes
 
 from sphinx_argdoc import introspect
 
 
-def _html(app: object, page: str) -> str:
-    return (Path(app.outdir) / f"{page}.html").read_text()  # type: ignore[attr-defined]
-
-
-@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
-def test_program_and_group_labels_link_from_myst_and_rest(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    links = _html(app, "links")
+@pytest.mark.site("reader")
+def test_program_and_group_labels_link_from_myst_and_rest(site) -> None:
+    assert site.warnings == ""
+    links = site.page("links").html
     assert re.search(r'href="nested.html#argdoc-deep"><span class="std std-ref">deep<', links)
     group = 'href="nested.html#deep-input-and-output"><span class="std std-ref">Input and output<'
     assert group in links
@@ -30,39 +24,37 @@ def test_program_and_group_labels_link_from_myst_and_rest(app, warning) -> None:
     assert 'href="twice.html#argdoc-twice-input-and-output"' in links
     assert 'href="rich.html#argdoc-rich"' in links
     assert 'href="rich.html#rich-tuning"><span class="std std-ref">Tuning<' in links
-    assert 'id="argdoc-deep"' in _html(app, "nested")
-    assert 'id="argdoc-twice-input-and-output"' in _html(app, "twice")
+    assert 'id="argdoc-deep"' in site.page("nested").html
+    assert 'id="argdoc-twice-input-and-output"' in site.page("twice").html
 
 
-@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
-def test_no_index_copies_register_nothing_and_keep_unique_ids(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    entries = [(name, uri) for name, role, uri in inventory(Path(app.outdir)) if "twice" in name]
+@pytest.mark.site("reader")
+def test_no_index_copies_register_nothing_and_keep_unique_ids(site) -> None:
+    assert site.warnings == ""
+    entries = [(name, uri) for name, role, uri in inventory(site.outdir) if "twice" in name]
     pair = [uri for name, uri in entries if name.endswith("--pair")]
     assert pair == ["twice.html#cmdoption-twice-pair"]
     # The :noindex: whole parser has ungrouped options that no indexed block has.
     assert not any(name.endswith("--verbose") for name, _ in entries)
-    labels = {name for name, role, _ in inventory(Path(app.outdir)) if role == "std:label"}
+    labels = {name for name, role, _ in inventory(site.outdir) if role == "std:label"}
     assert "argdoc-twice-input-and-output" in labels and "argdoc-twice" not in labels
-    page = _html(app, "twice")
-    ids = re.findall(r'id="([^"]+)"', page)
+    page = site.page("twice").html
+    ids = html_ids(page)
     assert len(ids) == len(set(ids))
     assert all(i == i.lower() for i in ids)
     assert {"cmdoption-twice-pair", "cmdoption-twice-pair-2", "cmdoption-twice-pair-3"} <= set(ids)
     # Each copy keeps its own permalink.
     for anchor in ("cmdoption-twice-pair", "cmdoption-twice-pair-2"):
         assert f'<a class="headerlink" href="#{anchor}"' in page
-    genindex = (Path(app.outdir) / "genindex.html").read_text()
+    genindex = (site.outdir / "genindex.html").read_text()
     assert "twice.html#cmdoption-twice-pair-2" not in genindex
     assert "twice.html#cmdoption-twice-pair" in genindex
 
 
-@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
-def test_native_myst_directive_nests_under_the_surrounding_heading(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    page = _html(app, "nested")
+@pytest.mark.site("reader")
+def test_native_myst_directive_nests_under_the_surrounding_heading(site) -> None:
+    assert site.warnings == ""
+    page = site.page("nested").html
     headings = re.findall(r"<h(\d)>([^<]+)<", page[page.index('role="main"') :])
     assert headings[:7] == [
         ("1", "Nested"),
@@ -73,7 +65,7 @@ def test_native_myst_directive_nests_under_the_surrounding_heading(app, warning)
         ("4", "Input and output"),
         ("2", "Back at level two"),
     ]
-    doctree = app.env.get_doctree("nested")
+    doctree = site.env.get_doctree("nested")
     after = [s for s in doctree.findall(nodes.section) if s[0].astext() == "Back at level two"]
     assert len(after) == 1 and after[0].parent is doctree[0]
     # Help is reST in a native MyST directive too: ``API`` is code, not literal backquotes.
@@ -82,11 +74,10 @@ def test_native_myst_directive_nests_under_the_surrounding_heading(app, warning)
     assert "``" not in token
 
 
-@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
-def test_rich_entries(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    page = _html(app, "rich")
+@pytest.mark.site("reader")
+def test_rich_entries(site) -> None:
+    assert site.warnings == ""
+    page = site.page("rich").html
     color = _entry_html(page, "cmdoption-rich-color")
     assert ">--color</span>" in color and ">--no-color</span>" in color
     # One entry for both names; --no-color is a second anchor of that entry.
@@ -107,10 +98,9 @@ def test_rich_entries(app, warning) -> None:
     assert "layer2" in overrides and "layer39" not in overrides and "…" in overrides
 
 
-@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
-def test_summary_rows_link_to_entries_with_the_first_sentence(app) -> None:
-    app.build()
-    doctree = app.env.get_doctree("rich")
+@pytest.mark.site("reader")
+def test_summary_rows_link_to_entries_with_the_first_sentence(site) -> None:
+    doctree = site.env.get_doctree("rich")
     tables = list(doctree.findall(nodes.table))
     assert len(tables) == 4  # positionals, options, Tuning; Tuning again under :nodefault:
     rows = [
@@ -122,7 +112,7 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(app) -> None:
     assert rows[3] == ["--mode", "safe", "How to run, e.g. fast."]
     refs = [ref["refid"] for ref in tables[1].findall(nodes.reference)]
     assert refs == [f"cmdoption-rich-{name}" for name in ("color", "token", "mode", "sizes")]
-    page = _html(app, "rich")
+    page = site.page("rich").html
     assert 'href="#cmdoption-rich-color"><code' in page
     assert not any(node["ids"] for table in tables for node in table.findall(nodes.Element))
     plain = [
@@ -172,25 +162,23 @@ def test_deprecated_argument_of_python_3_13() -> None:
     assert option.deprecated
 
 
-@pytest.mark.sphinx("html", testroot="events", freshenv=True)
-def test_events_let_conf_change_entries_and_groups(app, warning) -> None:
-    app.build()
-    doctree = app.env.get_doctree("index")
+@pytest.mark.site("events")
+def test_events_let_conf_change_entries_and_groups(site) -> None:
+    doctree = site.env.get_doctree("index")
     needed = [n for n in doctree.findall(nodes.Element) if "needed" in n["classes"]]
     assert [n.next_node(nodes.Element).astext() for n in needed] == ["--name NAME"]
-    assert "cmdoption-grouped-const" not in _html(app, "index")
+    assert "cmdoption-grouped-const" not in site.page("index").html
     table = next(doctree.findall(nodes.table))
     assert "--const" not in table.astext()
     assert "grouped: 14 options in Input and output." in doctree.astext()
-    assert "bad-format" in warnings_of(warning)  # the sample's broken help, and nothing else
-    assert len(warnings_of(warning).splitlines()) == 1
+    assert "bad-format" in site.warnings  # the sample's broken help, and nothing else
+    assert len(site.warnings.splitlines()) == 1
 
 
-@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
-def test_ids_stay_unique_across_the_blocks_of_a_markdown_page(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
-    ids = re.findall(r'id="([^"]+)"', _html(app, "twice_md"))
+@pytest.mark.site("reader")
+def test_ids_stay_unique_across_the_blocks_of_a_markdown_page(site) -> None:
+    assert site.warnings == ""
+    ids = site.page("twice_md").ids()
     assert len(ids) == len(set(ids))
     assert {
         "cmdoption-mdcopies-pair",
@@ -199,7 +187,7 @@ def test_ids_stay_unique_across_the_blocks_of_a_markdown_page(app, warning) -> N
     } <= set(ids)
     pair = [
         uri
-        for name, _, uri in inventory(Path(app.outdir))
+        for name, _, uri in inventory(site.outdir)
         if "mdcopies" in name and name.endswith("--pair")
     ]
     assert pair == ["twice_md.html#cmdoption-mdcopies-pair"]

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import inventory, warnings_of
+from conftest import inventory, section_titles, warnings_of
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope="module")
-def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    srcdir = tmp_path_factory.mktemp("render") / "basic"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
-    app.build()
-    # Unregister its node classes now: later tests start apps of their own.
-    app.cleanup()
-    return app
+def built(build_site):  # type: ignore[no-untyped-def]
+    return build_site("basic")
 
 
 def _entries(app, docname: str) -> dict[str, addnodes.desc_signature]:  # type: ignore[no-untyped-def]
@@ -35,7 +26,7 @@ def _content(signature: addnodes.desc_signature) -> str:
 
 
 def test_builds_without_warnings(built) -> None:  # type: ignore[no-untyped-def]
-    assert warnings_of(built._warning) == ""
+    assert built.warnings == ""
 
 
 def test_every_entry_has_a_stable_lowercase_id(built) -> None:  # type: ignore[no-untyped-def]
@@ -83,7 +74,7 @@ def test_nodefaultconst_hides_flag_defaults_only(built) -> None:  # type: ignore
 
 def test_whole_parser_has_usage_description_sections_and_epilog(built) -> None:  # type: ignore[no-untyped-def]
     doctree = built.env.get_doctree("whole")
-    titles = [s[0].astext() for s in doctree.findall(nodes.section)]
+    titles = section_titles(doctree)
     assert titles == ["Whole parser", "positional arguments", "options", "Input and output"]
     (usage,) = doctree.findall(nodes.literal_block)
     assert usage.astext().startswith("grouped [-h] [-v] [--fast | --slow] [--pair LO HI]")

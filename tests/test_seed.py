@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pytest
-from conftest import TESTS, inventory, warnings_of
+from conftest import TESTS, inventory, section_titles
 
 SEED_COPY = TESTS / "roots" / "test-seed" / "engine_args.md"
 SHARED_SEED = TESTS.parent.parent / "shared" / "seed" / "engine_args.md"
@@ -37,12 +36,11 @@ def test_fixture_is_a_byte_for_byte_copy_of_the_seed() -> None:
     assert SEED_COPY.read_bytes() == SHARED_SEED.read_bytes()
 
 
-@pytest.mark.sphinx("html", testroot="seed", freshenv=True)
-def test_seed_builds_without_warnings_and_lists_every_option(app, warning) -> None:
-    app.build()
-    assert warnings_of(warning) == ""
+@pytest.mark.site("seed")
+def test_seed_builds_without_warnings_and_lists_every_option(site) -> None:
+    assert site.warnings == ""
 
-    cmdoptions = {name for name, role, _ in inventory(Path(app.outdir)) if role == "std:cmdoption"}
+    cmdoptions = {name for name, role, _ in inventory(site.outdir) if role == "std:cmdoption"}
     expected = set()
     for parser in _stand_in_parsers():
         expected |= _visible_option_names(parser)
@@ -55,23 +53,21 @@ def test_seed_builds_without_warnings_and_lists_every_option(app, warning) -> No
     assert found == {f"vllm-serve {name}" for name in expected}
 
 
-@pytest.mark.sphinx("html", testroot="seed", freshenv=True)
-def test_option_links_on_another_page_resolve(app, warning) -> None:
-    app.build()
-    html = (Path(app.outdir) / "links.html").read_text()
+@pytest.mark.site("seed")
+def test_option_links_on_another_page_resolve(site) -> None:
+    html = (site.outdir / "links.html").read_text()
     for target in ("model", "gpu-memory-utilization", "arg-model-tag", "disable-log-requests"):
         assert f'href="engine_args.html#cmdoption-vllm-serve-{target}"' in html
     # -tp is the short form of --tensor-parallel-size: it links to that entry.
     assert 'href="engine_args.html#cmdoption-vllm-serve-tp"' in html
     assert 'href="engine_args.html#cmdoption-vllm-serve-port"' in html
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""
 
 
-@pytest.mark.sphinx("html", testroot="seed", freshenv=True)
-def test_only_the_whole_parser_block_has_usage_and_sections(app) -> None:
-    app.build()
-    doctree = app.env.get_doctree("engine_args")
-    titles = [section[0].astext() for section in doctree.findall(_section)]
+@pytest.mark.site("seed")
+def test_only_the_whole_parser_block_has_usage_and_sections(site) -> None:
+    doctree = site.env.get_doctree("engine_args")
+    titles = section_titles(doctree)
     assert titles[0] == "Engine Arguments"
     assert "positional arguments" not in titles
     assert "Model Arguments" in titles and titles.count("Model Arguments") == 1
@@ -82,23 +78,16 @@ def test_only_the_whole_parser_block_has_usage_and_sections(app) -> None:
     assert titles.count("options") == 1
 
 
-def _section(node) -> bool:
-    from docutils import nodes
-
-    return isinstance(node, nodes.section)
-
-
 def _usage_block(node) -> bool:
     return "argdoc-usage" in getattr(node, "get", lambda *_: [])("classes", [])
 
 
-@pytest.mark.sphinx("html", testroot="seed", freshenv=True)
-def test_the_split_page_documents_what_the_whole_render_does(app, warning) -> None:
-    app.build()
+@pytest.mark.site("seed")
+def test_the_split_page_documents_what_the_whole_render_does(site) -> None:
     from sphinx import addnodes
 
     def documented(docname: str, program: str) -> list[tuple[str, ...]]:
-        doctree = app.env.get_doctree(docname)
+        doctree = site.env.get_doctree(docname)
         return [
             tuple(sig["allnames"])
             for sig in doctree.findall(addnodes.desc_signature)
@@ -110,4 +99,4 @@ def test_the_split_page_documents_what_the_whole_render_does(app, warning) -> No
     async_options = [("--disable-log-requests",), ("--enable-log-requests",), ("--max-log-len",)]
     assert sorted(split) == sorted(whole + async_options)
     assert len(set(split)) == len(split)
-    assert warnings_of(warning) == ""
+    assert site.warnings == ""

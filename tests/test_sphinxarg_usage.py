@@ -6,46 +6,32 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, warnings_of
-from docutils import nodes
-from sphinx import addnodes
+from conftest import TESTS, option_entry_list, section_titles
 
 SAMPLE = TESTS / "clis" / "sphinxarg_sample.py"
 
 
-def _entries(doctree: nodes.document) -> list[tuple[str, str, str]]:
-    """``(program, first name, content text)`` of every option entry, in page order."""
-    return [
-        (desc[0]["argdoc-program"], desc[0]["allnames"][0], " ".join(desc[1].astext().split()))
-        for desc in doctree.findall(addnodes.desc)
-    ]
-
-
-def _only_the_misplaced_override(warning: object) -> bool:
+def _only_the_misplaced_override(warnings: str) -> bool:
     """Whether the one warning is about the published example's misplaced ``--output -o``.
 
     Indented one space deeper than its siblings, that item ends up inside "install", which has
     no --output: it changes nothing, with sphinx-argparse as with us, and we say so.
     """
-    lines = warnings_of(warning).strip().splitlines()
+    lines = warnings.strip().splitlines()
     return len(lines) == 1 and "extend.rst:24:" in lines[0] and "install > --output" in lines[0]
 
 
-@pytest.fixture
-def sample_outside_srcdir(app) -> None:
+def _sample_outside_srcdir(srcdir: Path) -> None:
     # One example names "../test/sample.py": a file next to the documentation's directory.
-    target = Path(app.srcdir).parent / "test" / "sample.py"
+    target = srcdir.parent / "test" / "sample.py"
     target.parent.mkdir(exist_ok=True)
     shutil.copy(SAMPLE, target)
 
 
-@pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
-def test_usage_examples_build_and_document_what_they_name(
-    app, warning, sample_outside_srcdir
-) -> None:
-    app.build()
-    assert _only_the_misplaced_override(warning), warnings_of(warning)
-    entries = _entries(app.env.get_doctree("usage"))
+@pytest.mark.site("sphinxarg-usage", prepare=_sample_outside_srcdir)
+def test_usage_examples_build_and_document_what_they_name(site) -> None:
+    assert _only_the_misplaced_override(site.warnings), site.warnings
+    entries = option_entry_list(site.env.get_doctree("usage"))
     programs = [program for program, _, _ in entries]
     assert programs.count("fancytool") == 2 * 4  # foo, bar, --output, --tuning; twice
     assert ("script.py", "foo", "foo help Default: False") in entries
@@ -54,19 +40,18 @@ def test_usage_examples_build_and_document_what_they_name(
         (p, n) for p, n, _ in entries
     }
     assert ("sample-game", "--addition") in {(p, n) for p, n, _ in entries}
-    genindex = (Path(app.outdir) / "genindex.html").read_text()
+    genindex = (site.outdir / "genindex.html").read_text()
     assert "Basic Commands" in genindex
 
 
-@pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
-def test_extend_examples_put_body_text_where_they_say(app, warning, sample_outside_srcdir) -> None:
-    app.build()
-    assert _only_the_misplaced_override(warning), warnings_of(warning)
-    doctree = app.env.get_doctree("extend")
+@pytest.mark.site("sphinxarg-usage", prepare=_sample_outside_srcdir)
+def test_extend_examples_put_body_text_where_they_say(site) -> None:
+    assert _only_the_misplaced_override(site.warnings), site.warnings
+    doctree = site.env.get_doctree("extend")
     text = " ".join(doctree.astext().split())
-    assert "Also any valid markup…" in [s[0].astext() for s in doctree.findall(nodes.section)]
+    assert "Also any valid markup…" in section_titles(doctree)
     assert "any directives you usually use." in text
-    entries = _entries(doctree)
+    entries = option_entry_list(doctree)
     foo = [content for program, name, content in entries if name == "foo"]
     assert foo[1] == (
         "foo help Default: False This text will go right after the “foo” positional argument help."
@@ -85,18 +70,15 @@ def test_extend_examples_put_body_text_where_they_say(app, warning, sample_outsi
     assert [name for _, name, _ in entries].count("--tuning") == 2
 
 
-@pytest.mark.sphinx("html", testroot="sphinxarg-usage", freshenv=True)
-def test_sample_pages_document_the_sample_and_its_subcommand(
-    app, warning, sample_outside_srcdir
-) -> None:
-    app.build()
-    assert _only_the_misplaced_override(warning), warnings_of(warning)
-    entries = _entries(app.env.get_doctree("sample"))
+@pytest.mark.site("sphinxarg-usage", prepare=_sample_outside_srcdir)
+def test_sample_pages_document_the_sample_and_its_subcommand(site) -> None:
+    assert _only_the_misplaced_override(site.warnings), site.warnings
+    entries = option_entry_list(site.env.get_doctree("sample"))
     programs = [program for program, _, _ in entries]
     assert programs.count("sample-apply") == 3 and programs.count("sample-game") == 2 * 3
     assert ("sample-apply", "path", "The script (default provision.py).") in entries
     # The override under "subcommand" adds a link to the page of that subcommand.
-    html = (Path(app.outdir) / "cmd_main.html").read_text()
+    html = (site.outdir / "cmd_main.html").read_text()
     assert "to simplify navigation.\nSee <a" in html and 'href="cmd_subcommand.html"' in html
-    subcommand = _entries(app.env.get_doctree("cmd_subcommand"))
+    subcommand = option_entry_list(site.env.get_doctree("cmd_subcommand"))
     assert subcommand == [("fancytool-subcommand", "--dry-run", "Change nothing. Default: False")]

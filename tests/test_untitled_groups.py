@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import section_titles
 from docutils import nodes
 from sphinx import addnodes
 
@@ -32,14 +31,11 @@ def _section_of(doctree: nodes.document, option_id: str) -> str:
     return section[0].astext()
 
 
-@pytest.mark.sphinx(
-    "html", testroot="untitled-groups", freshenv=True, confoverrides={"nitpicky": True}
-)
-def test_untitled_groups_join_the_group_before_them_without_a_heading(app, warning) -> None:  # type: ignore[no-untyped-def]
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("whole")
-    titles = [section[0].astext() for section in doctree.findall(nodes.section)]
+@pytest.mark.site("untitled-groups", "html", confoverrides={"nitpicky": True})
+def test_untitled_groups_join_the_group_before_them_without_a_heading(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("whole")
+    titles = section_titles(doctree)
     assert titles == TITLES
     # Every entry once, in the order of --help.
     assert _ids_in_order(doctree) == ORDER
@@ -62,14 +58,14 @@ def test_untitled_groups_join_the_group_before_them_without_a_heading(app, warni
     positions = [after_usage.index(each) for each in between]
     assert positions == sorted(positions)
     # Entries without a heading are options all the same: ids, links, index entries.
-    std = app.env.get_domain("std")
+    std = site.env.get_domain("std")
     for prog, name in (("mixed", "--between"), ("mixed", "--empty"), ("mixed", "--blank")):
         assert std.progoptions[prog, name] == ("whole", f"cmdoption-mixed-{name[2:]}")
     assert std.progoptions["mixed-run", "--first"] == ("whole", "cmdoption-mixed-run-first")
-    index = (Path(app.outdir) / "index.html").read_text()
+    index = (site.outdir / "index.html").read_text()
     for target in ("mixed-between", "mixed-empty", "mixed-run-first"):
         assert f'href="whole.html#cmdoption-{target}"' in index
-    genindex = (Path(app.outdir) / "genindex.html").read_text()
+    genindex = (site.outdir / "genindex.html").read_text()
     for target in ("mixed-between", "mixed-empty", "mixed-blank", "mixed-run-first"):
         assert f'href="whole.html#cmdoption-{target}"' in genindex
     # The program's label keeps leading to its usage, with the program as its text.
@@ -77,25 +73,23 @@ def test_untitled_groups_join_the_group_before_them_without_a_heading(app, warni
     assert std.labels["argdoc-mixed-alpha"] == ("whole", "mixed-alpha", "Alpha")
 
 
-@pytest.mark.sphinx("html", testroot="untitled-groups", freshenv=True)
-def test_nogroup_gives_untitled_groups_no_rubric_and_no_label(app, warning) -> None:  # type: ignore[no-untyped-def]
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("parts")
+@pytest.mark.site("untitled-groups")
+def test_nogroup_gives_untitled_groups_no_rubric_and_no_label(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("parts")
     assert [rubric.astext() for rubric in doctree.findall(nodes.rubric)] == [
         "positional arguments",
         "options",
     ]
     assert _ids_in_order(doctree, "parts") == ["arg-source", "verbose", "between", "empty", "blank"]
-    assert "argdoc-parts" not in app.env.get_domain("std").labels
+    assert "argdoc-parts" not in site.env.get_domain("std").labels
 
 
-@pytest.mark.sphinx("html", testroot="untitled-groups", freshenv=True)
-def test_manpage_layout_has_no_empty_heading(app, warning) -> None:  # type: ignore[no-untyped-def]
-    app.build()
-    assert warnings_of(warning) == ""
-    doctree = app.env.get_doctree("manpage")
-    titles = [section[0].astext() for section in doctree.findall(nodes.section)]
+@pytest.mark.site("untitled-groups")
+def test_manpage_layout_has_no_empty_heading(site) -> None:
+    assert site.warnings == ""
+    doctree = site.env.get_doctree("manpage")
+    titles = section_titles(doctree)
     assert titles == [
         "Manual page", "Synopsis", "Description", "Options", "positional arguments", "options",
         "Alpha", "Beta", "Sub-commands", "man-mixed run", "Gamma",
@@ -113,13 +107,10 @@ def _headings(text: str) -> list[str]:
     ]
 
 
-@pytest.mark.sphinx(
-    "text", testroot="untitled-groups", freshenv=True, confoverrides={"nitpicky": True}
-)
-def test_text_output_has_every_entry_and_no_empty_heading(app, warning) -> None:  # type: ignore[no-untyped-def]
-    app.build()
-    assert warnings_of(warning) == ""
-    text = (Path(app.outdir) / "whole.txt").read_text()
+@pytest.mark.site("untitled-groups", "text", confoverrides={"nitpicky": True})
+def test_text_output_has_every_entry_and_no_empty_heading(site) -> None:
+    assert site.warnings == ""
+    text = (site.outdir / "whole.txt").read_text()
     assert _headings(text) == TITLES
     shown = [
         "--alpha ALPHA",
