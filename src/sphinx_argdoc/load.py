@@ -29,12 +29,14 @@ class Locator:
     """Where a parser comes from: ``module`` (or a Python file) and a dotted attribute path.
 
     ``passparser``: the attribute fills a fresh parser given to it instead of returning one.
+    ``hook``: the attribute is run, and the parser it is about to parse is the one documented.
     """
 
     module: str
     func: str
     filename: str | None = None
     passparser: bool = False
+    hook: bool = False
 
     def __str__(self) -> str:
         return f"{self.filename or self.module}:{self.func}"
@@ -59,10 +61,10 @@ def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
         sources.drop_if_changed(locator.module)
     printed = io.StringIO()
     try:
-        with _isolated(printed), _mocked(mock_imports), _recording_sources(locator):
+        with _isolated(printed) as stops, _mocked(mock_imports), _recording_sources(locator):
             module = _run_file(locator.filename) if locator.filename else _import(locator.module)
             target = _attribute(module, locator)
-            result = _result(target, locator)
+            result = _hooked(target, locator, stops) if locator.hook else _result(target, locator)
     except ArgdocError as exc:
         raise ArgdocError(f"{exc}{_quoted(printed.getvalue())}") from exc
     if not isinstance(result, argparse.ArgumentParser):
@@ -83,14 +85,50 @@ def _result(target: object, locator: Locator) -> object:
     return parser
 
 
+def _hooked(target: object, locator: Locator, stops: _Stops) -> argparse.ArgumentParser:
+    """The parser that running *target* (a ``main()``) was about to parse."""
+    if isinstance(target, argparse.ArgumentParser) or not callable(target):
+        raise ArgdocError(
+            f"{locator} is {type(target).__qualname__}, not a function to run; :hook: documents "
+            "the parser that calling :func: parses"
+        )
+    args = (argparse.ArgumentParser(),) if locator.passparser else ()
+    with stops.hooking() as parsed:
+        try:
+            target(*args)
+        except _ParsesCommandLine:
+            pass
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            # Code that caught the stop and failed afterwards has shown its parser already.
+            if not parsed:
+                given = "parser" if args else ""
+                raise ArgdocError(f"calling {locator}({given}) failed: {_describe(exc)}") from exc
+    distinct = list({id(parser): parser for parser in parsed}.values())
+    if not distinct:
+        raise ArgdocError(
+            f"{locator}() returned without parsing the command line; :hook: documents the parser "
+            "a function parses: name the one that calls parse_args(), or leave out :hook: for a "
+            "function that returns the parser"
+        )
+    if len(distinct) > 1:
+        progs = ", ".join(repr(parser.prog) for parser in distinct)
+        raise ArgdocError(
+            f"{locator}() parsed {len(distinct)} different parsers ({progs}); :hook: documents "
+            "the one parser a function parses: name a function that parses only that one"
+        )
+    return distinct[0]
+
+
 def _mocked(modules: Sequence[str]) -> contextlib.AbstractContextManager[object]:
     return autodoc_mock(modules) if modules else contextlib.nullcontext()
 
 
 @contextlib.contextmanager
-def _isolated(printed: io.StringIO) -> Iterator[None]:
+def _isolated(printed: io.StringIO) -> Iterator[_Stops]:
     """Run user code with a neutral command line and no input, its output captured,
-    ``sys.path`` restored."""
+    ``sys.path`` restored, and stopped where it parses the command line."""
     saved_argv, saved_stdin = sys.argv, sys.stdin
     saved_path = sys.path
     saved_path_entries = list(sys.path)
@@ -101,9 +139,9 @@ def _isolated(printed: io.StringIO) -> Iterator[None]:
         with (
             contextlib.redirect_stdout(printed),
             contextlib.redirect_stderr(printed),
-            _command_line_parsing_refused(),
+            _command_line_parsing_refused() as stops,
         ):
-            yield
+            yield stops
     finally:
         sys.argv, sys.stdin = saved_argv, saved_stdin
         saved_path[:] = saved_path_entries
@@ -123,6 +161,29 @@ class _ParsesCommandLine(BaseException):
         return f"{self.call}() at {self.where}"
 
 
+class _Stops:
+    """Which parsing calls stop user code: those that would read ``sys.argv``, or, while a
+    ``:hook:`` function runs, every one, noting the parser it was called on."""
+
+    def __init__(self) -> None:
+        self.parsed: list[argparse.ArgumentParser] | None = None
+
+    @contextlib.contextmanager
+    def hooking(self) -> Iterator[list[argparse.ArgumentParser]]:
+        # A main(argv=None) may parse sys.argv[1:], a list: it is stopped all the same.
+        self.parsed = []
+        try:
+            yield self.parsed
+        finally:
+            self.parsed = None
+
+    def stops(self, parser: argparse.ArgumentParser, args: Sequence[str] | None) -> bool:
+        if self.parsed is not None:
+            self.parsed.append(parser)
+            return True
+        return args is None
+
+
 #: Every public way to parse: each reads ``sys.argv`` when given no list. Each one is refused
 #: where the user's code calls it, whichever of them argparse routes the others through (that
 #: changed in Python 3.12.8 and 3.13.1 for the intermixed ones).
@@ -135,26 +196,27 @@ _PARSING_METHODS = (
 
 
 @contextlib.contextmanager
-def _command_line_parsing_refused() -> Iterator[None]:
+def _command_line_parsing_refused() -> Iterator[_Stops]:
     # A documentation build must never run the documented program: code that parses
     # sys.argv is stopped there. Parsing an explicit list of arguments stays allowed.
+    stops = _Stops()
     originals = {name: vars(argparse.ArgumentParser)[name] for name in _PARSING_METHODS}
     for name, original in originals.items():
-        setattr(argparse.ArgumentParser, name, _refusing(name, original))
+        setattr(argparse.ArgumentParser, name, _refusing(name, original, stops))
     try:
-        yield
+        yield stops
     finally:
         for name, original in originals.items():
             setattr(argparse.ArgumentParser, name, original)
 
 
-def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
-    """*original*, stopped with ``_ParsesCommandLine`` when it would read ``sys.argv``."""
+def _refusing(name: str, original: Callable[..., Any], stops: _Stops) -> Callable[..., Any]:
+    """*original*, stopped with ``_ParsesCommandLine`` where *stops* says so."""
 
     def refuse(
         self: argparse.ArgumentParser, args: Sequence[str] | None = None, *rest: Any, **kw: Any
     ) -> Any:
-        if args is None:
+        if stops.stops(self, args):
             caller = sys._getframe(1)
             raise _ParsesCommandLine(name, f"{caller.f_code.co_filename}:{caller.f_lineno}")
         return original(self, args, *rest, **kw)
@@ -238,9 +300,8 @@ def _call(target: object, locator: Locator, *args: object) -> object:
     except _ParsesCommandLine as exc:
         raise ArgdocError(
             f"{locator}() parses the command line ({exc}) instead of "
-            "returning the parser; give :func: a function that builds and returns the "
-            "argparse.ArgumentParser (for example, move the parser out of main() into its own "
-            "function)"
+            "returning the parser; add :hook: to document the parser it parses, or give :func: "
+            "a function that builds and returns the argparse.ArgumentParser"
         ) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
