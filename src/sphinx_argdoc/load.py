@@ -10,11 +10,10 @@ import os
 import runpy
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from . import sources
+from . import parsing, sources
 from .compat.private import autodoc_mock
 from .problems import ArgdocError
 
@@ -85,7 +84,7 @@ def _result(target: object, locator: Locator) -> object:
     return parser
 
 
-def _hooked(target: object, locator: Locator, stops: _Stops) -> argparse.ArgumentParser:
+def _hooked(target: object, locator: Locator, stops: parsing.Stops) -> argparse.ArgumentParser:
     """The parser that running *target* (a ``main()``) was about to parse."""
     if isinstance(target, argparse.ArgumentParser) or not callable(target):
         raise ArgdocError(
@@ -96,7 +95,7 @@ def _hooked(target: object, locator: Locator, stops: _Stops) -> argparse.Argumen
     with stops.hooking() as parsed:
         try:
             target(*args)
-        except _ParsesCommandLine:
+        except parsing.ParsesCommandLine:
             pass
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
@@ -126,7 +125,7 @@ def _mocked(modules: Sequence[str]) -> contextlib.AbstractContextManager[object]
 
 
 @contextlib.contextmanager
-def _isolated(printed: io.StringIO) -> Iterator[_Stops]:
+def _isolated(printed: io.StringIO) -> Iterator[parsing.Stops]:
     """Run user code with a neutral command line and no input, its output captured,
     ``sys.path`` restored, and stopped where it parses the command line."""
     saved_argv, saved_stdin = sys.argv, sys.stdin
@@ -139,89 +138,13 @@ def _isolated(printed: io.StringIO) -> Iterator[_Stops]:
         with (
             contextlib.redirect_stdout(printed),
             contextlib.redirect_stderr(printed),
-            _command_line_parsing_refused() as stops,
+            parsing.refused() as stops,
         ):
             yield stops
     finally:
         sys.argv, sys.stdin = saved_argv, saved_stdin
         saved_path[:] = saved_path_entries
         sys.path = saved_path
-
-
-class _ParsesCommandLine(BaseException):
-    """Raised in user code that parses the command line; not an ``Exception``, so that
-    ``except Exception`` in that code cannot swallow it and go on to run the program."""
-
-    def __init__(self, call: str, where: str) -> None:
-        super().__init__(call, where)
-        self.call = call
-        self.where = where
-
-    def __str__(self) -> str:
-        return f"{self.call}() at {self.where}"
-
-
-class _Stops:
-    """Which parsing calls stop user code: those that would read ``sys.argv``, or, while a
-    ``:hook:`` function runs, every one, noting the parser it was called on."""
-
-    def __init__(self) -> None:
-        self.parsed: list[argparse.ArgumentParser] | None = None
-
-    @contextlib.contextmanager
-    def hooking(self) -> Iterator[list[argparse.ArgumentParser]]:
-        # A main(argv=None) may parse sys.argv[1:], a list: it is stopped all the same.
-        self.parsed = []
-        try:
-            yield self.parsed
-        finally:
-            self.parsed = None
-
-    def stops(self, parser: argparse.ArgumentParser, args: Sequence[str] | None) -> bool:
-        if self.parsed is not None:
-            self.parsed.append(parser)
-            return True
-        return args is None
-
-
-#: Every public way to parse: each reads ``sys.argv`` when given no list. Each one is refused
-#: where the user's code calls it, whichever of them argparse routes the others through (that
-#: changed in Python 3.12.8 and 3.13.1 for the intermixed ones).
-_PARSING_METHODS = (
-    "parse_args",
-    "parse_known_args",
-    "parse_intermixed_args",
-    "parse_known_intermixed_args",
-)
-
-
-@contextlib.contextmanager
-def _command_line_parsing_refused() -> Iterator[_Stops]:
-    # A documentation build must never run the documented program: code that parses
-    # sys.argv is stopped there. Parsing an explicit list of arguments stays allowed.
-    stops = _Stops()
-    originals = {name: vars(argparse.ArgumentParser)[name] for name in _PARSING_METHODS}
-    for name, original in originals.items():
-        setattr(argparse.ArgumentParser, name, _refusing(name, original, stops))
-    try:
-        yield stops
-    finally:
-        for name, original in originals.items():
-            setattr(argparse.ArgumentParser, name, original)
-
-
-def _refusing(name: str, original: Callable[..., Any], stops: _Stops) -> Callable[..., Any]:
-    """*original*, stopped with ``_ParsesCommandLine`` where *stops* says so."""
-
-    def refuse(
-        self: argparse.ArgumentParser, args: Sequence[str] | None = None, *rest: Any, **kw: Any
-    ) -> Any:
-        if stops.stops(self, args):
-            caller = sys._getframe(1)
-            raise _ParsesCommandLine(name, f"{caller.f_code.co_filename}:{caller.f_lineno}")
-        return original(self, args, *rest, **kw)
-
-    return refuse
 
 
 def output_tail(output: str) -> str:
@@ -238,7 +161,7 @@ def _quoted(output: str) -> str:
 def _import(name: str) -> object:
     try:
         return importlib.import_module(name)
-    except _ParsesCommandLine as exc:
+    except parsing.ParsesCommandLine as exc:
         raise _runs_the_program(f"importing module {name!r}", exc) from None
     except BaseException as exc:  # user code may raise anything, SystemExit included
         if isinstance(exc, KeyboardInterrupt):
@@ -252,7 +175,7 @@ def _run_file(filename: str) -> object:
     try:
         # Run as a module would be imported: an ``if __name__ == "__main__"`` block stays idle.
         namespace = runpy.run_path(filename, run_name=_module_name_of(filename))
-    except _ParsesCommandLine as exc:
+    except parsing.ParsesCommandLine as exc:
         raise _runs_the_program(f"running {filename}", exc) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
@@ -261,7 +184,7 @@ def _run_file(filename: str) -> object:
     return _Namespace(namespace)
 
 
-def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
+def _runs_the_program(doing: str, exc: parsing.ParsesCommandLine) -> ArgdocError:
     return ArgdocError(
         f"{doing} parses the command line ({exc}), so it would run the "
         'program; put the code that runs it under `if __name__ == "__main__":`'
@@ -297,7 +220,7 @@ def _call(target: object, locator: Locator, *args: object) -> object:
     assert callable(target)
     try:
         return target(*args)
-    except _ParsesCommandLine as exc:
+    except parsing.ParsesCommandLine as exc:
         raise ArgdocError(
             f"{locator}() parses the command line ({exc}) instead of "
             "returning the parser; add :hook: to document the parser it parses, or give :func: "
