@@ -35,6 +35,7 @@ class BuildCache:
     _models: dict[ModelKey, Parser] = field(default_factory=dict)
     _outlines: dict[tuple[ModelKey, tuple[str, ...]], Outline] = field(default_factory=dict)
     _reported: set[Locator] = field(default_factory=set)
+    _stand_ins_reported: set[str] = field(default_factory=set)
 
     def loaded(self, locator: Locator, load: Callable[[], Loaded]) -> Loaded:
         """The parser *locator* names, loaded the first time it is asked for.
@@ -72,12 +73,19 @@ class BuildCache:
         self._reported.add(locator)
         return first
 
+    def unreported_stand_ins(self, packages: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of *packages* not yet said to have stood in: the build log says each once."""
+        unreported = tuple(name for name in packages if name not in self._stand_ins_reported)
+        self._stand_ins_reported.update(unreported)
+        return unreported
+
     def clear(self) -> None:
         """Forget everything: a new build must see the CLI as it is now."""
         self._loaded.clear()
         self._models.clear()
         self._outlines.clear()
         self._reported.clear()
+        self._stand_ins_reported.clear()
 
 
 #: The cache of the build this process is running.

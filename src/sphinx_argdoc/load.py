@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from . import parsing, sources
+from . import parsing, sources, standins
 from .compat.private import autodoc_mock
 from .problems import ArgdocError
 
@@ -21,6 +21,9 @@ from .problems import ArgdocError
 UNSET_PROG = "<sphinx-argdoc: no prog>"
 #: How much of what user code printed a message quotes (the end: errors come last).
 _OUTPUT_TAIL = 1000
+#: What ``importlib.metadata.version()`` of a distribution that is not installed, and a
+#: stand-in module's ``__version__``, answer unless ``argdoc_mock_version`` says otherwise.
+PLACEHOLDER_VERSION = "0.0.0"
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Locator:
 
     ``passparser``: the attribute fills a fresh parser given to it instead of returning one.
     ``hook``: the attribute is run, and the parser it is about to parse is the one documented.
+    ``mock_missing``: packages it imports that are not installed get stand-ins (the directive
+    asked for them; ``argdoc_mock_missing_imports`` asks for them for every directive).
     """
 
     module: str
@@ -36,6 +41,7 @@ class Locator:
     filename: str | None = None
     passparser: bool = False
     hook: bool = False
+    mock_missing: bool = False
 
     def __str__(self) -> str:
         return f"{self.filename or self.module}:{self.func}"
@@ -49,29 +55,99 @@ class Loaded:
     prog_is_derived: bool
     output: str = ""
     """What the user's code printed to stdout and stderr while it was imported and called."""
+    stood_in: tuple[str, ...] = ()
+    """The packages that were not installed and got stand-ins, in the order they were missed."""
 
 
-def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
+def load(
+    locator: Locator,
+    mock_imports: Sequence[str] = (),
+    mock_missing: bool = False,
+    placeholder_version: str = PLACEHOLDER_VERSION,
+) -> Loaded:
     """Import and call the user code that *locator* names, and return its parser.
 
-    Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs.
+    Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs;
+    with *mock_missing* (or the locator's own), packages it imports that are not installed get
+    stand-ins, their versions being *placeholder_version*.
     """
     if not locator.filename:
         sources.drop_if_changed(locator.module)
     printed = io.StringIO()
     try:
-        with _isolated(printed) as stops, _mocked(mock_imports), _recording_sources(locator):
-            module = _run_file(locator.filename) if locator.filename else _import(locator.module)
-            target = _attribute(module, locator)
-            result = _hooked(target, locator, stops) if locator.hook else _result(target, locator)
+        with (
+            _isolated(printed) as stops,
+            _mocked(mock_imports),
+            _standing_in(mock_missing or locator.mock_missing, placeholder_version) as stand_ins,
+            _recording_sources(locator),
+        ):
+            result = _tried_with_stand_ins(locator, stops, stand_ins, printed)
+            stood_in = stand_ins.packages if stand_ins else ()
     except ArgdocError as exc:
-        raise ArgdocError(f"{exc}{_quoted(printed.getvalue())}") from exc
+        raise ArgdocError(f"{exc}{_hint(exc, locator)}{_quoted(printed.getvalue())}") from exc
     if not isinstance(result, argparse.ArgumentParser):
         raise ArgdocError(
             f"{locator} gave {type(result).__qualname__}, not an argparse.ArgumentParser"
             f"{_quoted(printed.getvalue())}"
         )
-    return Loaded(result, prog_is_derived=result.prog == UNSET_PROG, output=printed.getvalue())
+    return Loaded(
+        result,
+        prog_is_derived=result.prog == UNSET_PROG,
+        output=printed.getvalue(),
+        stood_in=stood_in,
+    )
+
+
+def _tried_with_stand_ins(
+    locator: Locator,
+    stops: parsing.Stops,
+    stand_ins: standins.StandIns | None,
+    printed: io.StringIO,
+) -> object:
+    """What *locator* names, tried again with a stand-in for each package found missing."""
+    while True:
+        try:
+            module = _run_file(locator.filename) if locator.filename else _import(locator.module)
+            target = _attribute(module, locator)
+            return _hooked(target, locator, stops) if locator.hook else _result(target, locator)
+        except ArgdocError as exc:
+            missing = exc.__cause__
+            if not (
+                stand_ins is not None
+                and isinstance(missing, ModuleNotFoundError)
+                and stand_ins.stand_in_for(missing, _project(locator))
+            ):
+                raise
+            # What the failed try printed would be said again by the next one.
+            printed.seek(0)
+            printed.truncate()
+
+
+def _standing_in(
+    wanted: bool, version: str
+) -> contextlib.AbstractContextManager[standins.StandIns | None]:
+    return standins.standing_in(version) if wanted else contextlib.nullcontext()
+
+
+def _project(locator: Locator) -> str:
+    """The top-level package of the code documented: a package it misses is its own mistake."""
+    if locator.filename:
+        return _module_name_of(locator.filename)
+    return locator.module.partition(".")[0]
+
+
+def _hint(exc: ArgdocError, locator: Locator) -> str:
+    # With stand-ins on, a package that could have one got it: this is another kind of mistake.
+    missing = exc.__cause__
+    if not isinstance(missing, ModuleNotFoundError):
+        return ""
+    package = standins.missing_package(missing, _project(locator))
+    if package is None:
+        return ""
+    return (
+        f"; to document the CLI without installing {package!r}, add :mock-missing-imports: "
+        "or set argdoc_mock_missing_imports = True in conf.py"
+    )
 
 
 def _result(target: object, locator: Locator) -> object:

@@ -47,6 +47,7 @@ class DirectiveOptions:
         "passparser": directives.flag,
         # sphinx-argparse-cli's name: run :func: and document the parser it parses.
         "hook": directives.flag,
+        "mock-missing-imports": directives.flag,
         "path": directives.unchanged,
         "nosubcommands": directives.unchanged,
         "noepilog": directives.unchanged,
@@ -96,7 +97,12 @@ class DirectiveOptions:
 
 def _locator(given: Mapping[str, Any], srcdir: str) -> Locator:
     found = _found_locator(given, srcdir)
-    return replace(found, passparser="passparser" in given, hook="hook" in given)
+    return replace(
+        found,
+        passparser="passparser" in given,
+        hook="hook" in given,
+        mock_missing="mock-missing-imports" in given,
+    )
 
 
 def _found_locator(given: Mapping[str, Any], srcdir: str) -> Locator:
