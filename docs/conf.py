@@ -15,7 +15,9 @@ from sphinx_argdoc.model import Group, Option
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # The pages document the example command-line tools in place, without installing them.
-sys.path[:0] = [str(EXAMPLES / name) for name in ("greet", "mytool", "servecli", "gitlike", "tidy")]
+sys.path[:0] = [
+    str(EXAMPLES / name) for name in ("greet", "mytool", "servecli", "gitlike", "tidy", "trainer")
+]
 
 project = "sphinx-argdoc"
 author = "sphinx-argdoc contributors"

@@ -86,6 +86,7 @@ def test_a_program_is_never_run_and_each_mistake_is_named(app, warning) -> None:
     assert "main_only:main() parses the command line" in errors[21]
     assert "(parse_args() at " in errors[21] and "main_only.py:13)" in errors[21]
     assert "returns the argparse.ArgumentParser" in errors[21]
+    assert "add :hook: to document the parser it parses" in errors[21]
     # ``except Exception`` around parse_args did not let main() go on to run the program.
     assert sys.modules["main_only"].RAN == []
 

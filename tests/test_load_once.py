@@ -80,3 +80,24 @@ def test_distinct_locators_get_distinct_parsers_and_one_locator_the_same() -> No
     assert loaded("first") is first
     cache.BUILD.clear()
     assert loaded("first").parser is not first.parser
+
+
+@pytest.mark.sphinx("html", testroot="load-failures", freshenv=True)
+def test_a_failing_parser_is_tried_once_and_reported_at_each_directive(app, warning) -> None:
+    before = dict(counted_clis.calls)
+    app.build()
+    tried = {name: counted_clis.calls[name] - before.get(name, 0) for name in ("failing", "import")}
+    assert tried == {"failing": 1, "import": 1}
+    errors = warnings_of(warning).splitlines()
+    failed_call = [line for line in errors if "calling counted_clis:failing() failed" in line]
+    assert [line.split(": ERROR")[0].rsplit("/", 1)[1] for line in failed_call] == [
+        "index.rst:8",
+        "index.rst:13",
+        "other.rst:4",
+    ]
+    assert all("the model registry is unreachable" in line for line in failed_call)
+    failed_import = [line for line in errors if "cannot import module 'counted_broken'" in line]
+    assert len(failed_import) == 2
+    assert len(errors) == 5
+    # The rest of the build goes on.
+    assert 'id="cmdoption-first-alpha"' in (Path(app.outdir) / "index.html").read_text()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .load import Loaded, Locator
 from .model import Parser
+from .problems import ArgdocError
 from .select import Outline
 
 
@@ -27,18 +28,30 @@ class ModelKey:
 
 @dataclass
 class BuildCache:
-    """Loaded parsers, their models and outlines, and which loads have been reported on."""
+    """Loaded parsers (or why they failed to load), their models and outlines, and which loads
+    have been reported on."""
 
-    _loaded: dict[Locator, Loaded] = field(default_factory=dict)
+    _loaded: dict[Locator, Loaded | ArgdocError] = field(default_factory=dict)
     _models: dict[ModelKey, Parser] = field(default_factory=dict)
     _outlines: dict[tuple[ModelKey, tuple[str, ...]], Outline] = field(default_factory=dict)
     _reported: set[Locator] = field(default_factory=set)
+    _stand_ins_reported: set[str] = field(default_factory=set)
 
     def loaded(self, locator: Locator, load: Callable[[], Loaded]) -> Loaded:
-        """The parser *locator* names, loaded the first time it is asked for."""
+        """The parser *locator* names, loaded the first time it is asked for.
+
+        A load that failed is not tried again: each directive naming it gets the same error,
+        without running the CLI's code (a slow import, a failing call) once more.
+        """
         if locator not in self._loaded:
-            self._loaded[locator] = load()
-        return self._loaded[locator]
+            try:
+                self._loaded[locator] = load()
+            except ArgdocError as exc:
+                self._loaded[locator] = exc
+        found = self._loaded[locator]
+        if isinstance(found, ArgdocError):
+            raise found.with_traceback(None)
+        return found
 
     def model(self, key: ModelKey, build: Callable[[], Parser]) -> Parser:
         """The model of the parser *key* names, built the first time."""
@@ -60,12 +73,19 @@ class BuildCache:
         self._reported.add(locator)
         return first
 
+    def unreported_stand_ins(self, packages: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of *packages* not yet said to have stood in: the build log says each once."""
+        unreported = tuple(name for name in packages if name not in self._stand_ins_reported)
+        self._stand_ins_reported.update(unreported)
+        return unreported
+
     def clear(self) -> None:
         """Forget everything: a new build must see the CLI as it is now."""
         self._loaded.clear()
         self._models.clear()
         self._outlines.clear()
         self._reported.clear()
+        self._stand_ins_reported.clear()
 
 
 #: The cache of the build this process is running.

@@ -12,6 +12,8 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
 
+from .load import PLACEHOLDER_VERSION
+
 #: The ways help text can be read, as ``argdoc_help_format`` and ``:help-format:`` name them.
 HELP_FORMATS = ("rst", "markdown", "text")
 #: sphinx-argparse's default page and title of its commands-by-group index.
@@ -25,6 +27,10 @@ class Settings:
 
     help_format: str
     coverage_warnings: bool
+    mock_missing_imports: bool
+    """Packages the CLI imports that are not installed get stand-ins, for every directive."""
+    mock_version: str
+    """The version a stand-in package, and a distribution that is not installed, answer."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
     # sphinx-argparse's settings, with its meanings and defaults.
@@ -48,6 +54,8 @@ class Settings:
 _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("help_format", "argdoc_help_format", "rst", "env", ENUM(*HELP_FORMATS)),
     ("coverage_warnings", "argdoc_coverage_warnings", True, "", (bool,)),
+    ("mock_missing_imports", "argdoc_mock_missing_imports", False, "env", (bool,)),
+    ("mock_version", "argdoc_mock_version", PLACEHOLDER_VERSION, "env", (str,)),
     # Subcommand sections are always titled with the whole command, as this asks for.
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),

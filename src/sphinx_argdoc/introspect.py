@@ -111,13 +111,18 @@ def _usage_inputs(
 
 def _in_stable_order(action: argparse.Action) -> argparse.Action:
     """*action*, or a copy of it whose set-valued choices and default print sorted: a set of
-    strings iterates in a different order in every Python process, and a build must not."""
+    strings iterates in a different order in every Python process, and a build must not. Choices
+    and a default from a stand-in print as unknown."""
     changes: dict[str, object] = {}
     try:
-        if isinstance(action.choices, (set, frozenset)):
+        if values.from_stand_in(action.choices):
+            changes["choices"] = _known_choices(action.choices)
+        elif isinstance(action.choices, (set, frozenset)):
             changes["choices"] = sorted(action.choices, key=values.printed)
-        if values.holds_a_set(action.default):
-            changes["default"] = values.SortedSet(values.stable_text(action.default))
+        if values.from_stand_in(action.default):
+            changes["default"] = values.PrintedAs(values.UNKNOWN)
+        elif values.holds_a_set(action.default):
+            changes["default"] = values.PrintedAs(values.stable_text(action.default))
         if not changes:
             return action
         stable = copy.copy(action)
@@ -244,6 +249,14 @@ def _expanded_help(
     except Exception as exc:  # a broken %-format, or a value whose str() raises
         return template, f"{type(exc).__name__}: {exc}"
     return values.without_addresses(expanded), None
+
+
+def _known_choices(choices: object) -> list[object]:
+    """*choices* with each one that comes from a stand-in printing as unknown."""
+    if type(choices) not in (list, tuple):
+        return [values.UNKNOWN]
+    listed: Iterable[object] = choices  # type: ignore[assignment]
+    return [values.PrintedAs(values.UNKNOWN) if values.from_stand_in(c) else c for c in listed]
 
 
 def _choices(action: argparse.Action) -> tuple[str, ...]:

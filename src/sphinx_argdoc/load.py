@@ -10,11 +10,10 @@ import os
 import runpy
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from . import sources
+from . import parsing, sources, standins
 from .compat.private import autodoc_mock
 from .problems import ArgdocError
 
@@ -22,6 +21,9 @@ from .problems import ArgdocError
 UNSET_PROG = "<sphinx-argdoc: no prog>"
 #: How much of what user code printed a message quotes (the end: errors come last).
 _OUTPUT_TAIL = 1000
+#: What ``importlib.metadata.version()`` of a distribution that is not installed, and a
+#: stand-in module's ``__version__``, answer unless ``argdoc_mock_version`` says otherwise.
+PLACEHOLDER_VERSION = "0.0.0"
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,17 @@ class Locator:
     """Where a parser comes from: ``module`` (or a Python file) and a dotted attribute path.
 
     ``passparser``: the attribute fills a fresh parser given to it instead of returning one.
+    ``hook``: the attribute is run, and the parser it is about to parse is the one documented.
+    ``mock_missing``: packages it imports that are not installed get stand-ins (the directive
+    asked for them; ``argdoc_mock_missing_imports`` asks for them for every directive).
     """
 
     module: str
     func: str
     filename: str | None = None
     passparser: bool = False
+    hook: bool = False
+    mock_missing: bool = False
 
     def __str__(self) -> str:
         return f"{self.filename or self.module}:{self.func}"
@@ -48,29 +55,99 @@ class Loaded:
     prog_is_derived: bool
     output: str = ""
     """What the user's code printed to stdout and stderr while it was imported and called."""
+    stood_in: tuple[str, ...] = ()
+    """The packages that were not installed and got stand-ins, in the order they were missed."""
 
 
-def load(locator: Locator, mock_imports: Sequence[str] = ()) -> Loaded:
+def load(
+    locator: Locator,
+    mock_imports: Sequence[str] = (),
+    mock_missing: bool = False,
+    placeholder_version: str = PLACEHOLDER_VERSION,
+) -> Loaded:
     """Import and call the user code that *locator* names, and return its parser.
 
-    Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs.
+    Modules named in *mock_imports* (``autodoc_mock_imports``) are faked while the code runs;
+    with *mock_missing* (or the locator's own), packages it imports that are not installed get
+    stand-ins, their versions being *placeholder_version*.
     """
     if not locator.filename:
         sources.drop_if_changed(locator.module)
     printed = io.StringIO()
     try:
-        with _isolated(printed), _mocked(mock_imports), _recording_sources(locator):
-            module = _run_file(locator.filename) if locator.filename else _import(locator.module)
-            target = _attribute(module, locator)
-            result = _result(target, locator)
+        with (
+            _isolated(printed) as stops,
+            _mocked(mock_imports),
+            _standing_in(mock_missing or locator.mock_missing, placeholder_version) as stand_ins,
+            _recording_sources(locator),
+        ):
+            result = _tried_with_stand_ins(locator, stops, stand_ins, printed)
+            stood_in = stand_ins.packages if stand_ins else ()
     except ArgdocError as exc:
-        raise ArgdocError(f"{exc}{_quoted(printed.getvalue())}") from exc
+        raise ArgdocError(f"{exc}{_hint(exc, locator)}{_quoted(printed.getvalue())}") from exc
     if not isinstance(result, argparse.ArgumentParser):
         raise ArgdocError(
             f"{locator} gave {type(result).__qualname__}, not an argparse.ArgumentParser"
             f"{_quoted(printed.getvalue())}"
         )
-    return Loaded(result, prog_is_derived=result.prog == UNSET_PROG, output=printed.getvalue())
+    return Loaded(
+        result,
+        prog_is_derived=result.prog == UNSET_PROG,
+        output=printed.getvalue(),
+        stood_in=stood_in,
+    )
+
+
+def _tried_with_stand_ins(
+    locator: Locator,
+    stops: parsing.Stops,
+    stand_ins: standins.StandIns | None,
+    printed: io.StringIO,
+) -> object:
+    """What *locator* names, tried again with a stand-in for each package found missing."""
+    while True:
+        try:
+            module = _run_file(locator.filename) if locator.filename else _import(locator.module)
+            target = _attribute(module, locator)
+            return _hooked(target, locator, stops) if locator.hook else _result(target, locator)
+        except ArgdocError as exc:
+            missing = exc.__cause__
+            if not (
+                stand_ins is not None
+                and isinstance(missing, ModuleNotFoundError)
+                and stand_ins.stand_in_for(missing, _project(locator))
+            ):
+                raise
+            # What the failed try printed would be said again by the next one.
+            printed.seek(0)
+            printed.truncate()
+
+
+def _standing_in(
+    wanted: bool, version: str
+) -> contextlib.AbstractContextManager[standins.StandIns | None]:
+    return standins.standing_in(version) if wanted else contextlib.nullcontext()
+
+
+def _project(locator: Locator) -> str:
+    """The top-level package of the code documented: a package it misses is its own mistake."""
+    if locator.filename:
+        return _module_name_of(locator.filename)
+    return locator.module.partition(".")[0]
+
+
+def _hint(exc: ArgdocError, locator: Locator) -> str:
+    # With stand-ins on, a package that could have one got it: this is another kind of mistake.
+    missing = exc.__cause__
+    if not isinstance(missing, ModuleNotFoundError):
+        return ""
+    package = standins.missing_package(missing, _project(locator))
+    if package is None:
+        return ""
+    return (
+        f"; to document the CLI without installing {package!r}, add :mock-missing-imports: "
+        "or set argdoc_mock_missing_imports = True in conf.py"
+    )
 
 
 def _result(target: object, locator: Locator) -> object:
@@ -83,14 +160,50 @@ def _result(target: object, locator: Locator) -> object:
     return parser
 
 
+def _hooked(target: object, locator: Locator, stops: parsing.Stops) -> argparse.ArgumentParser:
+    """The parser that running *target* (a ``main()``) was about to parse."""
+    if isinstance(target, argparse.ArgumentParser) or not callable(target):
+        raise ArgdocError(
+            f"{locator} is {type(target).__qualname__}, not a function to run; :hook: documents "
+            "the parser that calling :func: parses"
+        )
+    args = (argparse.ArgumentParser(),) if locator.passparser else ()
+    with stops.hooking() as parsed:
+        try:
+            target(*args)
+        except parsing.ParsesCommandLine:
+            pass
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            # Code that caught the stop and failed afterwards has shown its parser already.
+            if not parsed:
+                given = "parser" if args else ""
+                raise ArgdocError(f"calling {locator}({given}) failed: {_describe(exc)}") from exc
+    distinct = list({id(parser): parser for parser in parsed}.values())
+    if not distinct:
+        raise ArgdocError(
+            f"{locator}() returned without parsing the command line; :hook: documents the parser "
+            "a function parses: name the one that calls parse_args(), or leave out :hook: for a "
+            "function that returns the parser"
+        )
+    if len(distinct) > 1:
+        progs = ", ".join(repr(parser.prog) for parser in distinct)
+        raise ArgdocError(
+            f"{locator}() parsed {len(distinct)} different parsers ({progs}); :hook: documents "
+            "the one parser a function parses: name a function that parses only that one"
+        )
+    return distinct[0]
+
+
 def _mocked(modules: Sequence[str]) -> contextlib.AbstractContextManager[object]:
     return autodoc_mock(modules) if modules else contextlib.nullcontext()
 
 
 @contextlib.contextmanager
-def _isolated(printed: io.StringIO) -> Iterator[None]:
+def _isolated(printed: io.StringIO) -> Iterator[parsing.Stops]:
     """Run user code with a neutral command line and no input, its output captured,
-    ``sys.path`` restored."""
+    ``sys.path`` restored, and stopped where it parses the command line."""
     saved_argv, saved_stdin = sys.argv, sys.stdin
     saved_path = sys.path
     saved_path_entries = list(sys.path)
@@ -101,65 +214,13 @@ def _isolated(printed: io.StringIO) -> Iterator[None]:
         with (
             contextlib.redirect_stdout(printed),
             contextlib.redirect_stderr(printed),
-            _command_line_parsing_refused(),
+            parsing.refused() as stops,
         ):
-            yield
+            yield stops
     finally:
         sys.argv, sys.stdin = saved_argv, saved_stdin
         saved_path[:] = saved_path_entries
         sys.path = saved_path
-
-
-class _ParsesCommandLine(BaseException):
-    """Raised in user code that parses the command line; not an ``Exception``, so that
-    ``except Exception`` in that code cannot swallow it and go on to run the program."""
-
-    def __init__(self, call: str, where: str) -> None:
-        super().__init__(call, where)
-        self.call = call
-        self.where = where
-
-    def __str__(self) -> str:
-        return f"{self.call}() at {self.where}"
-
-
-#: Every public way to parse: each reads ``sys.argv`` when given no list. Each one is refused
-#: where the user's code calls it, whichever of them argparse routes the others through (that
-#: changed in Python 3.12.8 and 3.13.1 for the intermixed ones).
-_PARSING_METHODS = (
-    "parse_args",
-    "parse_known_args",
-    "parse_intermixed_args",
-    "parse_known_intermixed_args",
-)
-
-
-@contextlib.contextmanager
-def _command_line_parsing_refused() -> Iterator[None]:
-    # A documentation build must never run the documented program: code that parses
-    # sys.argv is stopped there. Parsing an explicit list of arguments stays allowed.
-    originals = {name: vars(argparse.ArgumentParser)[name] for name in _PARSING_METHODS}
-    for name, original in originals.items():
-        setattr(argparse.ArgumentParser, name, _refusing(name, original))
-    try:
-        yield
-    finally:
-        for name, original in originals.items():
-            setattr(argparse.ArgumentParser, name, original)
-
-
-def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
-    """*original*, stopped with ``_ParsesCommandLine`` when it would read ``sys.argv``."""
-
-    def refuse(
-        self: argparse.ArgumentParser, args: Sequence[str] | None = None, *rest: Any, **kw: Any
-    ) -> Any:
-        if args is None:
-            caller = sys._getframe(1)
-            raise _ParsesCommandLine(name, f"{caller.f_code.co_filename}:{caller.f_lineno}")
-        return original(self, args, *rest, **kw)
-
-    return refuse
 
 
 def output_tail(output: str) -> str:
@@ -176,7 +237,7 @@ def _quoted(output: str) -> str:
 def _import(name: str) -> object:
     try:
         return importlib.import_module(name)
-    except _ParsesCommandLine as exc:
+    except parsing.ParsesCommandLine as exc:
         raise _runs_the_program(f"importing module {name!r}", exc) from None
     except BaseException as exc:  # user code may raise anything, SystemExit included
         if isinstance(exc, KeyboardInterrupt):
@@ -190,7 +251,7 @@ def _run_file(filename: str) -> object:
     try:
         # Run as a module would be imported: an ``if __name__ == "__main__"`` block stays idle.
         namespace = runpy.run_path(filename, run_name=_module_name_of(filename))
-    except _ParsesCommandLine as exc:
+    except parsing.ParsesCommandLine as exc:
         raise _runs_the_program(f"running {filename}", exc) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
@@ -199,7 +260,7 @@ def _run_file(filename: str) -> object:
     return _Namespace(namespace)
 
 
-def _runs_the_program(doing: str, exc: _ParsesCommandLine) -> ArgdocError:
+def _runs_the_program(doing: str, exc: parsing.ParsesCommandLine) -> ArgdocError:
     return ArgdocError(
         f"{doing} parses the command line ({exc}), so it would run the "
         'program; put the code that runs it under `if __name__ == "__main__":`'
@@ -235,12 +296,11 @@ def _call(target: object, locator: Locator, *args: object) -> object:
     assert callable(target)
     try:
         return target(*args)
-    except _ParsesCommandLine as exc:
+    except parsing.ParsesCommandLine as exc:
         raise ArgdocError(
             f"{locator}() parses the command line ({exc}) instead of "
-            "returning the parser; give :func: a function that builds and returns the "
-            "argparse.ArgumentParser (for example, move the parser out of main() into its own "
-            "function)"
+            "returning the parser; add :hook: to document the parser it parses, or give :func: "
+            "a function that builds and returns the argparse.ArgumentParser"
         ) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):

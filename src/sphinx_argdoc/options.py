@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from docutils.parsers.rst import directives
@@ -45,6 +45,9 @@ class DirectiveOptions:
         "ref": directives.unchanged_required,
         "filename": directives.unchanged_required,
         "passparser": directives.flag,
+        # sphinx-argparse-cli's name: run :func: and document the parser it parses.
+        "hook": directives.flag,
+        "mock-missing-imports": directives.flag,
         "path": directives.unchanged,
         "nosubcommands": directives.unchanged,
         "noepilog": directives.unchanged,
@@ -93,7 +96,16 @@ class DirectiveOptions:
 
 
 def _locator(given: Mapping[str, Any], srcdir: str) -> Locator:
-    passparser = "passparser" in given
+    found = _found_locator(given, srcdir)
+    return replace(
+        found,
+        passparser="passparser" in given,
+        hook="hook" in given,
+        mock_missing="mock-missing-imports" in given,
+    )
+
+
+def _found_locator(given: Mapping[str, Any], srcdir: str) -> Locator:
     ways = [name for name in ("module", "ref", "filename") if _stripped(given.get(name))]
     if ways[:2] == ["module", "ref"] and _names_same_parser(given):
         ways.remove("ref")
@@ -101,13 +113,13 @@ def _locator(given: Mapping[str, Any], srcdir: str) -> Locator:
         listed = ", ".join(f":{name}:" for name in ways)
         raise ArgdocError(f"{listed} each name where the parser is; give only one of them")
     if ways == ["ref"]:
-        return _ref_locator(given["ref"].strip(), passparser)
+        return _ref_locator(given["ref"].strip())
     if ways == ["filename"]:
         if not _stripped(given.get("func")):
             raise ArgdocError(":filename: needs :func: to name the parser in that file")
         filename = os.path.normpath(os.path.join(srcdir, given["filename"].strip()))
-        return Locator("", given["func"].strip(), filename=filename, passparser=passparser)
-    return _module_locator(given, passparser)
+        return Locator("", given["func"].strip(), filename=filename)
+    return _module_locator(given)
 
 
 def _names_same_parser(given: Mapping[str, Any]) -> bool:
@@ -116,14 +128,14 @@ def _names_same_parser(given: Mapping[str, Any]) -> bool:
     return (module, attribute) == (given["module"].strip(), (given.get("func") or "").strip())
 
 
-def _ref_locator(ref: str, passparser: bool) -> Locator:
+def _ref_locator(ref: str) -> Locator:
     module, _, attribute = ref.rpartition(".")
     if not module or not attribute:
         raise ArgdocError(f":ref: {ref!r} must be module.attribute, e.g. mytool.cli.make_parser")
-    return Locator(module, attribute, passparser=passparser)
+    return Locator(module, attribute)
 
 
-def _module_locator(given: Mapping[str, Any], passparser: bool) -> Locator:
+def _module_locator(given: Mapping[str, Any]) -> Locator:
     missing = [name for name in ("module", "func") if not _stripped(given.get(name))]
     if missing:
         needed = " and ".join(f":{name}:" for name in missing)
@@ -131,7 +143,7 @@ def _module_locator(given: Mapping[str, Any], passparser: bool) -> Locator:
             f"the argparse directive needs {needed} to find the parser "
             "(or :ref: module.attribute, or :filename: with :func:)"
         )
-    return Locator(given["module"].strip(), given["func"].strip(), passparser=passparser)
+    return Locator(given["module"].strip(), given["func"].strip())
 
 
 def _index_groups(value: str | None) -> tuple[str, ...]:

@@ -129,8 +129,14 @@ def _loaded(request: Request, outcome: Outcome) -> Loaded:
     if locator.filename:
         # Not imported, so no module's change would tell Sphinx to read this page again.
         outcome.dependencies.append(locator.filename)
+    settings = request.settings
     try:
-        loaded = BUILD.loaded(locator, lambda: load.load(locator, request.settings.mock_imports))
+        loaded = BUILD.loaded(
+            locator,
+            lambda: load.load(
+                locator, settings.mock_imports, settings.mock_missing_imports, settings.mock_version
+            ),
+        )
     finally:
         # Editing the CLI's code then re-reads this page, and only pages like it.
         outcome.dependencies += load.source_files(locator)
@@ -139,6 +145,11 @@ def _loaded(request: Request, outcome: Outcome) -> Loaded:
     if BUILD.first_report(locator) and loaded.output.strip():
         printed = load.output_tail(loaded.output)
         message = f"{locator} printed while it was loaded (not shown in the page): {printed}"
+        outcome.problems.append(Problem(None, message, Level.INFO))
+    stood_in = BUILD.unreported_stand_ins(loaded.stood_in)
+    if stood_in:
+        listed = ", ".join(stood_in)
+        message = f"{locator}: stood in for packages that are not installed: {listed}"
         outcome.problems.append(Problem(None, message, Level.INFO))
     return loaded
 

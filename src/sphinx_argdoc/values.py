@@ -2,7 +2,8 @@
 
 A default or a choice is shown as text; sets print sorted (their order changes between
 processes), memory addresses are dropped, long values are shortened the same way each time;
-ANSI colour codes are left out unless asked for.
+ANSI colour codes are left out unless asked for. A value that comes from a stand-in for a module
+that is not installed is shown as unknown.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .model import Option, Parser
+from .standins import StandIn
 
 # Usage lines wrap anywhere, inside a repr too.
 _ADDRESS = re.compile(r"\s+(?:object\s+)?at\s+0x[0-9a-fA-F]+")
@@ -22,6 +24,8 @@ ESCAPE = "\x1b"
 _ANSI_ESCAPE = re.compile(ESCAPE + r"\[[0-9;]*[A-Za-z]")
 #: Longer defaults (big dicts, long lists) are shortened to about this many characters.
 _MAX_DEFAULT = 80
+#: How a value that comes from a stand-in shows: what it would be is not known.
+UNKNOWN = "unknown"
 
 
 def without_ansi(text: str) -> str:
@@ -30,6 +34,8 @@ def without_ansi(text: str) -> str:
 
 def default_text(value: object) -> str:
     """A default as a page shows it."""
+    if from_stand_in(value):
+        return UNKNOWN
     if isinstance(value, str) and (not value or value != value.strip()):
         return repr(value)
     try:
@@ -40,8 +46,9 @@ def default_text(value: object) -> str:
 
 
 @dataclass(frozen=True, repr=False)
-class SortedSet:
-    """Stands in for a set default where argparse prints it (``%(default)s``)."""
+class PrintedAs:
+    """Stands in for a default where argparse prints it (``%(default)s``): a set, sorted, or
+    a value from a stand-in, as unknown."""
 
     text: str
 
@@ -56,12 +63,21 @@ _CONTAINERS = (list, tuple, dict, set, frozenset)
 
 def holds_a_set(value: object, depth: int = 0) -> bool:
     """Whether *value* is a set, or a plain list, tuple or dict with a set somewhere inside."""
-    if isinstance(value, (set, frozenset)):
+    return _holds(value, (set, frozenset), depth)
+
+
+def from_stand_in(value: object) -> bool:
+    """Whether *value* is a stand-in's, or a plain container with one somewhere inside."""
+    return _holds(value, StandIn, 0)
+
+
+def _holds(value: object, kinds: type | tuple[type, ...], depth: int) -> bool:
+    if isinstance(value, kinds):
         return True
     if type(value) not in _CONTAINERS or depth > _MAX_NESTING:
         return False
     items = value.items() if isinstance(value, dict) else value
-    return any(holds_a_set(item, depth + 1) for item in items)  # type: ignore[attr-defined]
+    return any(_holds(item, kinds, depth + 1) for item in items)  # type: ignore[attr-defined]
 
 
 def stable_text(value: object, depth: int = 0) -> str:

@@ -25,3 +25,8 @@ def second() -> argparse.ArgumentParser:
     alpha = parser.add_argument_group("Alpha")
     alpha.add_argument("--only-in-second", help="Same group title, other parser.")
     return parser
+
+
+def failing() -> argparse.ArgumentParser:
+    calls["failing"] += 1
+    raise RuntimeError("the model registry is unreachable")

@@ -1,0 +1,2 @@
+project = "load-failures"
+extensions = ["sphinx_argdoc"]
