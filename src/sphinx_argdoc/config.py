@@ -25,6 +25,8 @@ class Settings:
 
     help_format: str
     coverage_warnings: bool
+    check_examples: bool
+    """Whether console examples are checked against the options of the programs they run."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
     # sphinx-argparse's settings, with its meanings and defaults.
@@ -48,6 +50,7 @@ class Settings:
 _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("help_format", "argdoc_help_format", "rst", "env", ENUM(*HELP_FORMATS)),
     ("coverage_warnings", "argdoc_coverage_warnings", True, "", (bool,)),
+    ("check_examples", "argdoc_check_examples", True, "", (bool,)),
     # Subcommand sections are always titled with the whole command, as this asks for.
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
