@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import cache, config, coverage, examples, helptext
+from . import cache, config, coverage, envvars, examples, helptext
 from .compat import commands
 from .directive import ArgparseDirective
 
@@ -35,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", examples.check)
     app.add_domain(commands.CommandsDomain)
     app.connect("builder-inited", commands.configure)
+    app.connect("builder-inited", envvars.check_setting)
     app.connect("env-before-read-docs", commands.check_pages)
     # Before Sphinx's own handler records what each toctree includes.
     app.connect("doctree-read", commands.keep_out_of_inlined_toctrees, priority=400)

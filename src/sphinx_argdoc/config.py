@@ -27,6 +27,8 @@ class Settings:
     coverage_warnings: bool
     check_examples: bool
     """Whether console examples are checked against the options of the programs they run."""
+    envvars: object
+    """``argdoc_envvars``: a pattern, a function of (prog, option), or ``None``."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
     # sphinx-argparse's settings, with its meanings and defaults.
@@ -51,6 +53,8 @@ _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("help_format", "argdoc_help_format", "rst", "env", ENUM(*HELP_FORMATS)),
     ("coverage_warnings", "argdoc_coverage_warnings", True, "", (bool,)),
     ("check_examples", "argdoc_check_examples", True, "", (bool,)),
+    # Not "env": a function cannot be pickled with the environment, and Sphinx would say so.
+    ("envvars", "argdoc_envvars", None, "", ()),
     # Subcommand sections are always titled with the whole command, as this asks for.
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
