@@ -12,7 +12,7 @@ import pytest
 from conftest import TESTS, build_project
 from sphinx.cmd.build import build_main
 
-from sphinx_argdoc import cli
+from sphinx_argdoc import cli, scaffold
 from sphinx_argdoc.options import DirectiveOptions
 from sphinx_argdoc.problems import Kind
 
@@ -78,10 +78,10 @@ def test_big_cli_page_shows_what_the_command_prints(monkeypatch: pytest.MonkeyPa
     monkeypatch.syspath_prepend(str(EXAMPLES / "greet"))
     parser = cli.parser_model(cli.parse_locator("greet:build_parser"), False, None)
     locator = cli.parse_locator("greet:build_parser").locator
-    spec = cli.PageSpec(locator, "greet", "greet", False)
+    spec = scaffold.PageSpec(locator, "greet", "greet", False)
     page = (DOCS / "big-cli.md").read_text()
-    assert f"```text\n{cli.groups_listing(parser)}```" in page
-    assert f"````markdown\n{cli.markdown_page(spec, parser)}````" in page
+    assert f"```text\n{scaffold.groups_listing(parser)}```" in page
+    assert f"````markdown\n{scaffold.markdown_page(spec, parser)}````" in page
 
 
 def test_big_cli_page_shows_the_coverage_warnings_a_build_gives(tmp_path: Path) -> None:
@@ -154,7 +154,8 @@ def test_troubleshooting_names_every_kind_of_message_the_extension_logs() -> Non
 @pytest.mark.parametrize(
     "argv",
     [
-        ["page", "sample_clis:grouped"],
+        ["page", "sample_clis:grouped", "--format", "pdf"],
+        ["groups", "sample_clis.py"],
         ["groups", "sample_clis:"],
         ["groups", "no_such_module_anywhere.build"],
         ["groups", "no/such/file.py:build"],

@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import cache, config, coverage, helptext
+from . import cache, config, coverage, envvars, examples, helptext
 from .compat import commands
 from .directive import ArgparseDirective
 
@@ -31,8 +31,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", _forget_loaded_parsers)
     app.add_env_collector(coverage.CoverageCollector)
     app.connect("env-updated", coverage.warn_uncovered)
+    app.add_env_collector(examples.ExampleCollector)
+    app.connect("env-updated", examples.check)
     app.add_domain(commands.CommandsDomain)
     app.connect("builder-inited", commands.configure)
+    app.connect("builder-inited", envvars.check_setting)
     app.connect("env-before-read-docs", commands.check_pages)
     # Before Sphinx's own handler records what each toctree includes.
     app.connect("doctree-read", commands.keep_out_of_inlined_toctrees, priority=400)
@@ -40,7 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bumped when what the extension keeps on the environment changes shape.
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

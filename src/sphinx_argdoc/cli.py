@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
-from docutils.utils import column_width
-
-from . import introspect, load, model, select
+from . import helpcheck, introspect, load, model, scaffold, select
+from .config import HELP_FORMATS
 from .problems import ArgdocError
 
 PROG = "sphinx-argdoc"
@@ -42,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Tools for pages written with the argparse directive of sphinx-argdoc: list the\n"
             "argument groups of a parser, or print a page that documents each of them."
         ),
+        # Read in a terminal and, in the docs, as reST: prose, which reads the same in both.
         epilog=(
-            "For example, to see the groups of a parser and start a page with one section per\n"
-            "group::\n\n"
-            "    sphinx-argdoc groups mypkg.cli:build_parser\n"
-            "    sphinx-argdoc page mypkg.cli:build_parser --prog mytool > docs/cli.md\n\n"
+            "For example, 'sphinx-argdoc groups mypkg.cli:build_parser' shows the groups of a\n"
+            "parser, 'sphinx-argdoc page mypkg.cli:build_parser > docs/cli.md' starts a page\n"
+            "with a section per group, and 'sphinx-argdoc check mypkg.cli:build_parser' in CI\n"
+            "finds help that would break the docs build.\n\n"
             "Errors are reported in one line, with exit status 2."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -58,26 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Print each argument group title in order with its count of visible options "
             "(0: every option in it is hidden), then the count of options in no group "
-            "(those that the directive's :nogroup: option renders)."
+            "(those that the directive's :nogroup: option renders); then the same for each "
+            "subcommand, after a line with its name."
         ),
     )
     _add_locator(groups)
+    groups.add_argument("--prog", metavar="NAME", help=_PROG_HELP)
     page = commands.add_parser(
         "page",
         help="print a page with one argparse directive per argument group",
         description=(
             "Print a page with a heading and a :group: directive for each argument group that "
             "has visible options, then a :nogroup: directive for the options in no group, if "
-            "any. Save it in the Sphinx source folder and add it to a toctree."
+            "any; then the same for each subcommand, under a heading naming it. When the help "
+            "does not read clean as reST but does as Markdown (or else as plain text), the "
+            "directives say so with :help-format:. Save the page in the Sphinx source folder "
+            "and add it to a toctree."
         ),
     )
     _add_locator(page)
-    page.add_argument(
-        "--prog",
-        required=True,
-        metavar="NAME",
-        help="the program name the page documents (the directive's :prog:), e.g. 'mytool serve'",
-    )
+    page.add_argument("--prog", metavar="NAME", help=_PROG_HELP)
     page.add_argument(
         "--format",
         choices=("md", "rst"),
@@ -85,7 +85,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="MyST Markdown with eval-rst fences, or reStructuredText (default: %(default)s)",
     )
     page.add_argument("--title", metavar="TEXT", help="the page title (default: the prog)")
+    check = commands.add_parser(
+        "check",
+        help="report the help texts that would break a docs build",
+        description=(
+            "Read every help text, description and epilog of the parser and its subcommands as "
+            "a docs build reads them, and print each problem found with the option or parser it "
+            "belongs to, and each visible option without help. Exit with status 1 when there "
+            "is any, so that CI catches it where the help is written."
+        ),
+    )
+    _add_locator(check)
+    check.add_argument("--prog", metavar="NAME", help=_PROG_HELP)
+    check.add_argument(
+        "--help-format",
+        choices=HELP_FORMATS,
+        default="rst",
+        help="how the docs read the help (argdoc_help_format; default: %(default)s)",
+    )
     return parser
+
+
+_PROG_HELP = (
+    "the program name the page documents (the directive's :prog:), e.g. 'mytool serve'; "
+    "needed only when the parser has no prog of its own"
+)
 
 
 def _add_locator(parser: argparse.ArgumentParser) -> None:
@@ -107,18 +131,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Whatever user code prints while it is imported and called must not end up in the page.
         with contextlib.redirect_stdout(sys.stderr):
             target = parse_locator(args.locator)
-            parser = parser_model(target, args.passparser, getattr(args, "prog", None))
-        if args.command == "page" and not page_sections(parser):
-            raise ArgdocError(f"{target.locator} has no visible options to put on a page")
+            need_prog = args.command == "page"
+            parser = parser_model(target, args.passparser, args.prog, need_prog)
+            found = _check(args, target, parser) if args.command == "check" else []
+            if args.command == "page" and not scaffold.page_sections(parser):
+                raise ArgdocError(f"{target.locator} has no visible options to put on a page")
+            help_format = _help_format(args, target, parser) if need_prog else None
     except ArgdocError as exc:
         _fail(str(exc))
+    if args.command == "check":
+        print("".join(f"{problem}\n" for problem in found), end="")
+        return 1 if found else 0
     if args.command == "groups":
-        print(groups_listing(parser), end="")
+        print(scaffold.groups_listing(parser), end="")
         return 0
     _note_left_out(parser, target)
-    spec = PageSpec(target.locator, args.prog, args.title or args.prog, args.passparser)
-    print(markdown_page(spec, parser) if args.format == "md" else rest_page(spec, parser), end="")
+    title = args.title or parser.prog
+    spec = scaffold.PageSpec(target.locator, args.prog, title, args.passparser, help_format)
+    page = scaffold.markdown_page if args.format == "md" else scaffold.rest_page
+    print(page(spec, parser), end="")
     return 0
+
+
+def _check(args: argparse.Namespace, target: Target, parser: model.Parser) -> list[str]:
+    locator = replace(target.locator, passparser=args.passparser)
+    found = helpcheck.markup_problems(locator, parser.prog, args.help_format)
+    return found + helpcheck.empty_help(parser)
+
+
+def _help_format(args: argparse.Namespace, target: Target, parser: model.Parser) -> str | None:
+    """``None`` when the help reads clean as reST; otherwise the first format that does."""
+    locator = replace(target.locator, passparser=args.passparser)
+    problems = helpcheck.markup_problems(locator, parser.prog, "rst")
+    if not problems:
+        return None
+    chosen = "text"
+    has_myst = importlib.util.find_spec("myst_parser") is not None
+    if has_myst and not helpcheck.markup_problems(locator, parser.prog, "markdown"):
+        chosen = "markdown"
+    _note(
+        f"the help does not read clean as reST ({len(problems)} problems, the first: "
+        f"{problems[0]}); the page reads it as {chosen} (:help-format: {chosen})"
+    )
+    return chosen
 
 
 def _fail(message: str) -> NoReturn:
@@ -127,9 +182,11 @@ def _fail(message: str) -> NoReturn:
 
 
 def _note_left_out(parser: model.Parser, target: Target) -> None:
-    for title, size in select.group_sizes(parser):
-        if not size:
-            _note(f"argument group {title!r} is left out: it has no visible options")
+    for _, each in scaffold.walk(parser):
+        for title, size in select.group_sizes(each):
+            if not size and title not in scaffold.subcommand_groups(each):
+                of = f" of {each.prog}" if each is not parser else ""
+                _note(f"argument group {title!r}{of} is left out: it has no visible options")
     if target.search_path is not None:
         _note(
             f"the page imports {target.locator.module!r}: put {target.search_path} "
@@ -154,6 +211,10 @@ def parse_locator(text: str) -> Target:
     """Read ``MODULE:FUNC``, ``MODULE.ATTR`` or ``PATH.py:FUNC``."""
     where, colon, func = text.rpartition(":")
     if not colon:
+        if text.endswith(".py"):
+            raise ArgdocError(
+                f"{text!r} names a file but not what in it gives the parser: write {text}:FUNC"
+            )
         return Target(_dotted_locator(text))
     if not where or not func:
         raise ArgdocError(f"locator {text!r} needs text on both sides of ':'")
@@ -196,16 +257,22 @@ def _file_target(path: Path, func: str) -> Target:
     return Target(load.Locator(".".join(names), func), path, str(folder))
 
 
-def parser_model(target: Target, passparser: bool, prog: str | None) -> model.Parser:
-    """Import and call the user's code and describe the parser it gives."""
+def parser_model(
+    target: Target, passparser: bool, prog: str | None, need_prog: bool = False
+) -> model.Parser:
+    """Import and call the user's code and describe the parser it gives, named *prog* or, when
+    that is ``None``, by its own prog (an error if *need_prog* and it has none)."""
     if target.file is not None:
         _import_from(target)
     loaded = load.load(replace(target.locator, passparser=passparser))
-    # A prog argparse took from sys.argv names nothing; the module's name is a better guess.
-    fallback = target.locator.module.rpartition(".")[2]
-    return introspect.build(
-        loaded.parser, prog or (fallback if loaded.prog_is_derived else loaded.parser.prog)
-    )
+    if prog is None and loaded.prog_is_derived:
+        # A prog argparse took from sys.argv names nothing; the module's name is a better guess.
+        if need_prog:
+            raise ArgdocError(
+                f"{target.locator}: the parser has no prog of its own; give --prog NAME"
+            )
+        prog = target.locator.module.rpartition(".")[2]
+    return introspect.build(loaded.parser, prog or loaded.parser.prog)
 
 
 def _import_from(target: Target) -> None:
@@ -217,82 +284,3 @@ def _import_from(target: Target) -> None:
             f"{target.file} cannot be imported as {target.locator.module!r}: that name is "
             f"taken by {origin or 'nothing importable'}"
         )
-
-
-def groups_listing(parser: model.Parser) -> str:
-    """One line per argument group, ``COUNT  TITLE``, then the count of options in no group."""
-    ungrouped = select.outline(parser).ungrouped_names
-    rows = [*select.group_sizes(parser), ("(no group)", len(ungrouped))]
-    width = max(len(str(size)) for _, size in rows)
-    return "".join(f"{size:>{width}}  {title}\n" for title, size in rows)
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """What a scaffolded page's directives say besides the group."""
-
-    locator: load.Locator
-    prog: str
-    title: str
-    passparser: bool
-
-
-def page_sections(parser: model.Parser) -> list[tuple[str, str | None]]:
-    """``(heading, group)`` per section of the page; group ``None`` is the ``:nogroup:`` one."""
-    outline = select.outline(parser)
-    sections: list[tuple[str, str | None]] = [
-        (title, title) for title in outline.visible_group_titles
-    ]
-    if outline.ungrouped_names:
-        sections.append(("Other options" if sections else "Options", None))
-    return sections
-
-
-def markdown_page(spec: PageSpec, parser: model.Parser) -> str:
-    """The page in MyST Markdown, each directive in an ``eval-rst`` fence."""
-    lines = [f"# {_markdown_escaped(spec.title)}"]
-    for heading, group in page_sections(parser):
-        lines += ["", f"## {_markdown_escaped(heading)}", "", "```{eval-rst}"]
-        lines += _directive(spec, group)
-        lines.append("```")
-    return "\n".join(lines) + "\n"
-
-
-def rest_page(spec: PageSpec, parser: model.Parser) -> str:
-    """The page in reStructuredText."""
-    lines = _rest_heading(spec.title, "=")
-    for heading, group in page_sections(parser):
-        lines += ["", *_rest_heading(heading, "-"), ""]
-        lines += _directive(spec, group)
-    return "\n".join(lines) + "\n"
-
-
-def _directive(spec: PageSpec, group: str | None) -> list[str]:
-    lines = [
-        ".. argparse::",
-        f"    :module: {spec.locator.module}",
-        f"    :func: {spec.locator.func}",
-        f"    :prog: {spec.prog}",
-        f"    :group: {group}" if group is not None else "    :nogroup:",
-    ]
-    if spec.passparser:
-        lines.append("    :passparser:")
-    return lines
-
-
-def _rest_heading(text: str, underline: str) -> list[str]:
-    escaped = _escaped(text, _REST_SPECIAL)
-    return [escaped, underline * max(column_width(escaped), 3)]
-
-
-def _markdown_escaped(text: str) -> str:
-    return _escaped(text, _MARKDOWN_SPECIAL)
-
-
-# Characters that could start markup inside a heading; a backslash keeps each literal.
-_REST_SPECIAL = frozenset("\\*`_|")
-_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>#${}~&")
-
-
-def _escaped(text: str, special: frozenset[str]) -> str:
-    return "".join(f"\\{char}" if char in special else char for char in text)

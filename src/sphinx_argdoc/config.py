@@ -31,6 +31,10 @@ class Settings:
     """Packages the CLI imports that are not installed get stand-ins, for every directive."""
     mock_version: str
     """The version a stand-in package, and a distribution that is not installed, answer."""
+    check_examples: bool
+    """Whether console examples are checked against the options of the programs they run."""
+    envvars: object
+    """``argdoc_envvars``: a pattern, a function of (prog, option), or ``None``."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
     # sphinx-argparse's settings, with its meanings and defaults.
@@ -56,6 +60,9 @@ _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("coverage_warnings", "argdoc_coverage_warnings", True, "", (bool,)),
     ("mock_missing_imports", "argdoc_mock_missing_imports", False, "env", (bool,)),
     ("mock_version", "argdoc_mock_version", PLACEHOLDER_VERSION, "env", (str,)),
+    ("check_examples", "argdoc_check_examples", True, "", (bool,)),
+    # Not "env": a function cannot be pickled with the environment, and Sphinx would say so.
+    ("envvars", "argdoc_envvars", None, "", ()),
     # Subcommand sections are always titled with the whole command, as this asks for.
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),

@@ -181,7 +181,14 @@ def _option(
         exclusive_with=exclusive_with,
         help_error=help_error,
         dest="" if action.option_strings else str(action.dest),
+        env_var=_env_var(action),
     )
+
+
+def _env_var(action: argparse.Action) -> str | None:
+    # configargparse keeps the variable an option reads on the action it makes.
+    name = getattr(action, "env_var", None)
+    return name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def _signature(

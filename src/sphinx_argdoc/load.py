@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import inspect
 import io
 import os
 import runpy
@@ -294,6 +295,12 @@ def _attribute(module: object, locator: Locator) -> object:
 
 def _call(target: object, locator: Locator, *args: object) -> object:
     assert callable(target)
+    wanted = _wanted_arguments(target, len(args))
+    if wanted is not None and not args:
+        raise ArgdocError(
+            f"{locator}{wanted} wants arguments; if it fills the parser it is given, give the "
+            "directive :passparser: (on the command line, use --passparser)"
+        )
     try:
         return target(*args)
     except parsing.ParsesCommandLine as exc:
@@ -307,6 +314,18 @@ def _call(target: object, locator: Locator, *args: object) -> object:
             raise
         given = "parser" if args else ""
         raise ArgdocError(f"calling {locator}({given}) failed: {_describe(exc)}") from exc
+
+
+def _wanted_arguments(target: Callable[..., object], given: int) -> str | None:
+    """*target*'s signature when it cannot be called with *given* arguments; else ``None``."""
+    try:
+        signature = inspect.signature(target)
+        signature.bind(*range(given))
+    except TypeError:
+        return str(signature)
+    except ValueError:  # no signature to read (a builtin): the call will tell
+        return None
+    return None
 
 
 def _describe(exc: BaseException) -> str:

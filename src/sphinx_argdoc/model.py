@@ -33,6 +33,8 @@ class Option:
     """Why the help's ``%``-formats could not be expanded (the raw help is kept)."""
     dest: str = ""
     """A positional's ``dest``, which ``names`` lacks when choices name it (``{a,b}``)."""
+    env_var: str | None = None
+    """The environment variable the action names itself (configargparse's ``env_var``)."""
 
 
 @dataclass(frozen=True)

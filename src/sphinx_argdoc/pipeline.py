@@ -16,13 +16,13 @@ from typing import Protocol
 
 from docutils import nodes
 
-from . import coverage, introspect, load, markdown, nesting, overrides, render, select
+from . import coverage, envvars, introspect, load, markdown, nesting, overrides, render, select
 from .cache import BUILD, ModelKey
 from .compat import names
 from .compat.commands import Command
 from .config import Settings
 from .load import Loaded
-from .model import Parser
+from .model import Option, Parser
 from .options import DirectiveOptions
 from .parts import Scope
 from .problems import ArgdocError, Kind, Level, Problem
@@ -198,8 +198,18 @@ def _render(
             overrides=body.overrides,
             id_prefix=names.id_prefix(options.locator.module, options.locator.func),
             index_groups=options.index_groups,
+            env_var=_env_var(request, outcome),
         )
         return render.render(parser, selection, context)
+
+
+def _env_var(request: Request, outcome: Outcome) -> render.EnvVar | None:
+    naming = envvars.naming(request.settings.envvars)
+
+    def variable(prog: str, option: Option) -> str | None:
+        return envvars.variable(naming, prog, option, outcome.problems)
+
+    return variable
 
 
 def _unexpanded_help(parser: Parser, selection: select.Selection) -> list[Problem]:

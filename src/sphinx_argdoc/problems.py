@@ -32,6 +32,10 @@ class Kind(enum.Enum):
     """A group or ungrouped options of a parser rendered in parts that no block renders."""
     COMMANDS = "commands"
     """A commands index that would overwrite a document (sphinx-argparse's settings)."""
+    ENVVAR = "envvar"
+    """An ``argdoc_envvars`` setting, or a function it names, that gives no variable name."""
+    EXAMPLE = "example"
+    """A console example that gives a documented program an option it does not have."""
 
 
 class Level(enum.Enum):

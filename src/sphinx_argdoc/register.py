@@ -21,6 +21,8 @@ PROGRAM_ALIASES_ATTRIBUTE = "argdoc-program-aliases"
 #: with the link text that ``:ref:`` shows by default in ``LABEL_TITLE_ATTRIBUTE``.
 LABEL_ATTRIBUTE = "argdoc-label"
 LABEL_TITLE_ATTRIBUTE = "argdoc-label-title"
+#: Attribute on the node in an option's entry that is the target of an environment variable.
+ENV_VAR_ATTRIBUTE = "argdoc-envvar"
 
 
 def mark_program(signature: addnodes.desc_signature, std: str, aliases: tuple[str, ...]) -> None:
@@ -36,14 +38,22 @@ def mark_label(node: nodes.Element, label: str, title: str) -> None:
     node[LABEL_TITLE_ATTRIBUTE] = title
 
 
+def mark_env_var(node: nodes.Element, variable: str) -> None:
+    """Mark *node* (with an id) as where std-domain ``envvar`` *variable* is described."""
+    node[ENV_VAR_ATTRIBUTE] = variable
+
+
 def register(std: StandardDomain, docname: str, result: Iterable[nodes.Node]) -> None:
-    """Register every option and label marked in *result*, the nodes page *docname* gets."""
+    """Register every option, label and environment variable marked in *result*, the nodes
+    page *docname* gets."""
     for root in result:
         if not isinstance(root, nodes.Element):
             continue
         for node in root.findall(nodes.Element):
             if LABEL_ATTRIBUTE in node:
                 _add_label(std, node, docname)
+            if ENV_VAR_ATTRIBUTE in node:
+                std.note_object("envvar", node[ENV_VAR_ATTRIBUTE], node["ids"][0], location=node)
             program = node.get(PROGRAM_ATTRIBUTE)
             if program is None or not isinstance(node, addnodes.desc_signature):
                 continue

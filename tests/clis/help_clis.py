@@ -75,3 +75,12 @@ def broken_everywhere() -> argparse.ArgumentParser:
     commands = parser.add_subparsers()
     commands.add_parser("sub", help="A *subcommand help.")
     return parser
+
+
+def undocumented() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quiet")
+    parser.add_argument("--said", help="Said.")
+    parser.add_argument("--unsaid")
+    commands = parser.add_subparsers()
+    commands.add_parser("sub").add_argument("--also-unsaid")
+    return parser

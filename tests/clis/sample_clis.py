@@ -72,3 +72,8 @@ class Cli:
     @staticmethod
     def parser() -> argparse.ArgumentParser:
         return grouped()
+
+
+def needs_arguments(parser: argparse.ArgumentParser) -> None:
+    """Fills the parser it is given: ``:passparser:`` is what calls it that way."""
+    parser.add_argument("--filled", help="Added.")

@@ -6,7 +6,7 @@ std-domain object; ``summary`` the ``:summary:`` table; ``ids`` keeps ids unique
 
 from __future__ import annotations
 
-from .context import Command, Context, Display, Hooks, ParseText, Rendered
+from .context import Command, Context, Display, EnvVar, Hooks, ParseText, Rendered
 from .layout import render
 
-__all__ = ["Command", "Context", "Display", "Hooks", "ParseText", "Rendered", "render"]
+__all__ = ["Command", "Context", "Display", "EnvVar", "Hooks", "ParseText", "Rendered", "render"]

@@ -19,6 +19,8 @@ ParseText = Callable[[str, str, str], list[nodes.Node]]
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
 #: Called with a group, its program and the nodes of its body, which the callee may change.
 GroupHook = Callable[[Group, str, list[nodes.Node]], None]
+#: Gives the environment variable an option of a program (its prog) reads, or ``None``.
+EnvVar = Callable[[str, Option], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Context:
     id_prefix: str | None = None
     """sphinx-argparse's prefix for the ids of the top groups' sections (``{module}-{func}``)."""
     index_groups: tuple[str, ...] = ()
+    env_var: EnvVar | None = None
     subcommand_depth: int = 0
     """How many subcommand sections the parser being rendered is inside."""
     seen: Seen = field(default_factory=Seen)

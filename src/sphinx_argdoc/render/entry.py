@@ -52,6 +52,14 @@ def entry(
         ]
     )
     details = _details(option, program, context)
+    variable = context.env_var(program.prog, option) if context.env_var else None
+    if variable is not None:
+        variable_fact = _env_var_fact(variable, context)
+        details.append(variable_fact)
+        if context.display.index:
+            entry_id = variable_fact["ids"][0]
+            pair = f"{_('environment variable')}; {variable}"
+            index["entries"].append(("pair", pair, entry_id, "", None))
     desc = addnodes.desc(
         "",
         signature,
@@ -106,6 +114,15 @@ def _details(option: Option, program: EntryProgram, context: Context) -> list[no
     if option.exclusive_with:
         result.append(fact(_("Mutually exclusive with"), literals(option.exclusive_with)))
     return result
+
+
+def _env_var_fact(variable: str, context: Context) -> nodes.paragraph:
+    """The fact naming the variable, and the target that ``:envvar:`` links lead to."""
+    paragraph = fact(_("Environment variable:"), [nodes.literal(variable, variable)])
+    paragraph["ids"].append(page_unique_id(context, f"envvar-{variable}"))
+    if context.display.index:
+        register.mark_env_var(paragraph, variable)
+    return paragraph
 
 
 def shows_default(option: Option, display: Display) -> bool:

@@ -1,0 +1,73 @@
+"""``sphinx-argdoc check``: the problems a build would find in a parser's help texts.
+
+The texts are read by a real Sphinx build, in a temporary folder, of a page rendering the whole
+parser: the same readers (reST, or Markdown through myst-parser) and the same messages as the
+project's own ``sphinx-build -W``, found where the help is written.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import tempfile
+from pathlib import Path
+
+from . import load, model
+from .scaffold import walk
+
+#: A warning line as Sphinx writes it: location, level, message, and maybe ``[type.subtype]``.
+_WARNING = re.compile(r"^(?:.*?: )?(?:WARNING|ERROR|CRITICAL): (.*?)(?: \[[\w.-]+\])?$")
+
+
+def markup_problems(locator: load.Locator, prog: str | None, help_format: str) -> list[str]:
+    """What a build reports about *locator*'s parser, its help read as *help_format*."""
+    from sphinx.application import Sphinx
+
+    options = [f"    :module: {locator.module}", f"    :func: {locator.func}"]
+    if prog is not None:
+        options.append(f"    :prog: {prog}")
+    if locator.passparser:
+        options.append("    :passparser:")
+    options.append(f"    :help-format: {help_format}")
+    page = "Check\n=====\n\n.. argparse::\n" + "\n".join(options) + "\n"
+    extensions = ["sphinx_argdoc"]
+    if importlib.util.find_spec("myst_parser") is not None:
+        extensions.insert(0, "myst_parser")
+    warnings = io.StringIO()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "source"
+        source.mkdir()
+        (source / "conf.py").write_text(f"extensions = {extensions!r}\n")
+        (source / "index.rst").write_text(page)
+        app = Sphinx(
+            str(source),
+            str(source),
+            str(Path(folder) / "out"),
+            str(Path(folder) / "doctrees"),
+            "dummy",
+            status=None,
+            warning=warnings,
+            freshenv=True,
+        )
+        app.build()
+    found = []
+    # Sphinx colours its messages on some terminals; the lines are wanted as plain text.
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue()).splitlines():
+        match = _WARNING.match(line)
+        if match:
+            found.append(match.group(1))
+        elif found:
+            found[-1] += f" {line.strip()}"
+    return found
+
+
+def empty_help(parser: model.Parser) -> list[str]:
+    """The visible options, of the parser and its subcommands, whose help is empty."""
+    return [
+        f"{each.prog} {option.names[0]}: no help"
+        for _, each in walk(parser)
+        for group in each.groups
+        for option in group.options
+        if not option.help.strip()
+    ]

@@ -1,0 +1,3 @@
+project = "envvars"
+extensions = ["sphinx_argdoc"]
+argdoc_envvars = "FETCHER_{NAME}"

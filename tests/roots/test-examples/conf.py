@@ -1,0 +1,3 @@
+project = "examples"
+extensions = ["myst_parser", "sphinx_argdoc"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
