@@ -48,7 +48,6 @@ class Settings:
 _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("help_format", "argdoc_help_format", "rst", "env", ENUM(*HELP_FORMATS)),
     ("coverage_warnings", "argdoc_coverage_warnings", True, "", (bool,)),
-    # Subcommand sections are always titled with the whole command, as this asks for.
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
     ("commands_index_in_toctree", "sphinxarg_commands_index_in_toctree", False, "env", (bool,)),
