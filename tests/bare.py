@@ -11,7 +11,7 @@ from sphinx_argdoc import model, render, select
 from sphinx_argdoc.parts import Program
 
 
-def as_paragraph(text: str, about: str, program: str) -> list[nodes.Node]:
+def as_paragraph(text: str, about: str, program: str, *, prose: bool = False) -> list[nodes.Node]:
     """Help text as one paragraph, as written."""
     return [nodes.paragraph(text, text)]
 

@@ -63,7 +63,6 @@ _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("check_examples", "argdoc_check_examples", True, "", (bool,)),
     # Not "env": a function cannot be pickled with the environment, and Sphinx would say so.
     ("envvars", "argdoc_envvars", None, "", ()),
-    # Subcommand sections are always titled with the whole command, as this asks for.
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
     ("commands_index_in_toctree", "sphinxarg_commands_index_in_toctree", False, "env", (bool,)),

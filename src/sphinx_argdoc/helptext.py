@@ -62,19 +62,21 @@ def text_parser(
     if help_format == "text":
         read = _plain_text
     elif help_format == "markdown":
-        read = _docstring_like(markdown.reader(directive))
+        read = markdown.reader(directive)
     else:
-        read = _docstring_like(_rst_reader(directive))
+        read = _rst_reader(directive)
+    # Plain text keeps every indentation it can show; markup reads indentation as structure.
+    cleaned = _as_written if help_format == "text" else _cleaned
 
     # One capture for the whole directive: swapping Sphinx's log handlers for every help
     # string would cost more than parsing most of them.
     origin = directive.get_source_info()
     with sphinx_logging.pending_logging() as held:
 
-        def parse(text: str, about: str, program: str) -> list[nodes.Node]:
+        def parse(text: str, about: str, program: str, *, prose: bool = False) -> list[nodes.Node]:
             start = len(held.buffer)
             with current_program(directive, program):
-                result = read(text)
+                result = read(cleaned(text, prose))
             raised = held.buffer[start:]
             del held.buffer[start:]
             problems.extend(_problems_of(raised, about, directive.config.suppress_warnings))
@@ -124,12 +126,19 @@ def parse_body(directive: SphinxDirective, as_markdown: bool) -> list[nodes.Node
     return render("\n".join(directive.content))
 
 
-def _docstring_like(
-    read: Callable[[str], list[nodes.Node]],
-) -> Callable[[str], list[nodes.Node]]:
-    # Help written as an indented triple-quoted string must not read as a block quote: its
-    # lines after the first lose their common indentation, as a docstring's do.
-    return lambda text: read(inspect.cleandoc(text))
+def _cleaned(text: str, prose: bool) -> str:
+    """*text* without the indentation that only says how it sat in the CLI's source.
+
+    A help written as an indented triple-quoted string must not read as a block quote: its
+    lines after the first lose their common indentation, as a docstring's do. Descriptions and
+    epilogs keep the structure their indentation gives ("Example:" over indented lines is a
+    definition list), losing only the indentation every line shares.
+    """
+    return textwrap.dedent(text) if prose else inspect.cleandoc(text)
+
+
+def _as_written(text: str, prose: bool) -> str:
+    return text
 
 
 def _plain_text(text: str) -> list[nodes.Node]:

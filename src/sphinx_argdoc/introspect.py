@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from . import values
-from .model import Group, Option, Parser, Subcommand
+from .model import Chooser, Group, Option, Parser, Subcommand
 from .problems import ArgdocError
 
 _MAX_CHOICES = 100
@@ -49,13 +49,14 @@ def _build(
                 description=description,
                 options=tuple(_option(action, formatter, exclusive) for action in actions),
                 is_custom=is_custom,
-                lists_subcommands=_lists_subcommands(group),
+                chooser=_chooser(group, formatter),
             )
             for group, (title, description, actions, is_custom) in zip(
                 parser._action_groups, _groups(parser), strict=True
             )
         ),
         subcommands=tuple(_subcommands(parser, prog, color, {**ancestors, id(parser): prog})),
+        raw_description=_prints_description_as_written(parser),
     )
 
 
@@ -151,8 +152,25 @@ def _groups(
         yield (title, values.text_of(group.description), actions, is_custom)
 
 
-def _lists_subcommands(group: argparse._ArgumentGroup) -> bool:
-    return any(isinstance(a, argparse._SubParsersAction) for a in group._group_actions)
+def _prints_description_as_written(parser: argparse.ArgumentParser) -> bool:
+    formatter_class = parser.formatter_class
+    return isinstance(formatter_class, type) and issubclass(
+        formatter_class, argparse.RawDescriptionHelpFormatter
+    )
+
+
+def _chooser(group: argparse._ArgumentGroup, formatter: argparse.HelpFormatter) -> Chooser | None:
+    """The subcommand chooser of *group*, unless the group has none or ``--help`` hides it."""
+    position = 0
+    for action in group._group_actions:
+        if isinstance(action, argparse._SubParsersAction):
+            if action.help is argparse.SUPPRESS:
+                return None
+            help_text, _error = _expanded_help(action, formatter, _help_template(action, formatter))
+            dest = "" if action.dest is argparse.SUPPRESS else str(action.dest)
+            return Chooser(_positional_name(action, formatter), dest, help_text, position)
+        position += visible(action)
+    return None
 
 
 def _option(
@@ -238,12 +256,21 @@ def _args(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
 
 
 def _help_template(action: argparse.Action, formatter: argparse.HelpFormatter) -> str:
+    """The help as the formatter prints it, less the default a formatter appends to it.
+
+    ``ArgumentDefaultsHelpFormatter`` (and its subclasses) append ``(default: ...)`` to every
+    help: the entry shows the default as a fact of its own, under the switches that hide
+    defaults, never read as markup.
+    """
     if not action.help:
         return ""
+    written = values.printed(action.help)
     try:
-        return str(formatter._get_help_string(action))
+        template = str(formatter._get_help_string(action))
     except Exception:
-        return values.printed(action.help)
+        return written
+    added = template[len(written) :] if template.startswith(written) else ""
+    return written if "%(default)" in added and "%(default)" not in written else template
 
 
 def _expanded_help(
@@ -251,8 +278,11 @@ def _expanded_help(
 ) -> tuple[str, str | None]:
     if not template:
         return "", None
+    # The formatter fills in the %-formats as --help does, from *template*.
+    filling = copy.copy(formatter)
+    setattr(filling, "_get_help_string", lambda _action: template)  # noqa: B010
     try:
-        expanded = str(formatter._expand_help(action))
+        expanded = str(filling._expand_help(action))
     except Exception as exc:  # a broken %-format, or a value whose str() raises
         return template, f"{type(exc).__name__}: {exc}"
     return values.without_addresses(expanded), None

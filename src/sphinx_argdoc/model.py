@@ -38,6 +38,19 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Chooser:
+    """The argument that chooses a subcommand (``add_subparsers``), as ``--help`` lists it."""
+
+    name: str
+    """As ``--help`` shows it: the metavar, or the choices (``{build,serve}``)."""
+    dest: str
+    """Where the choice is stored; empty when the parser does not keep it."""
+    help: str
+    position: int
+    """How many of its group's options ``--help`` lists before it."""
+
+
+@dataclass(frozen=True)
 class Group:
     """One argument group: argparse's two default ones or one made by ``add_argument_group``."""
 
@@ -45,8 +58,8 @@ class Group:
     description: str
     options: tuple[Option, ...]
     is_custom: bool
-    lists_subcommands: bool = False
-    """The group holds the subcommand chooser (which is not an option: ``options`` lacks it)."""
+    chooser: Chooser | None = None
+    """The subcommand chooser, when this group lists it (it is not among ``options``)."""
 
     @property
     def titled(self) -> bool:
@@ -74,6 +87,9 @@ class Parser:
     epilog: str
     groups: tuple[Group, ...]
     subcommands: tuple[Subcommand, ...] = field(default=())
+    raw_description: bool = False
+    """The formatter prints the description and epilog as written (``RawDescriptionHelpFormatter``
+    and its subclasses): their line breaks are meant."""
 
     @property
     def custom_group_titles(self) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from .compat import names
-from .model import Group, Option, Parser, Subcommand
+from .model import Chooser, Group, Option, Parser, Subcommand
 
 CLASSIFIERS = ("@before", "@after", "@replace", "@skip")
 
@@ -123,6 +123,11 @@ def for_group(active: Sequence[Override], group: Group) -> Override | None:
     return _last(o for o in active if _names_group(o.term, group))
 
 
+def for_chooser(active: Sequence[Override], chooser: Chooser) -> Override | None:
+    """The innermost override naming the subcommand chooser by where it stores the choice."""
+    return _last(o for o in active if _names_chooser(o.term, chooser))
+
+
 def for_subcommand(active: Sequence[Override], sub: Subcommand) -> Override | None:
     """The innermost override naming *sub* or one of its aliases."""
     return _last(o for o in active if o.term == sub.name or o.term in sub.aliases)
@@ -193,10 +198,16 @@ def _scopes_named(term: str, scope: Parser | Group) -> list[Parser | Group]:
 
 def _names_option_in(term: str, scope: Parser | Group) -> bool:
     if isinstance(scope, Group):
-        return any(_names_option(term, option) for option in scope.options)
+        chooser = scope.chooser
+        named = chooser is not None and _names_chooser(term, chooser)
+        return named or any(_names_option(term, option) for option in scope.options)
     return any(_names_option_in(term, group) for group in scope.groups) or any(
         _names_option_in(term, sub.parser) for sub in scope.subcommands
     )
+
+
+def _names_chooser(term: str, chooser: Chooser) -> bool:
+    return term in (chooser.dest, chooser.name) and bool(term)
 
 
 def _names_option(term: str, option: Option) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from docutils import nodes
@@ -191,7 +191,9 @@ def _render(
             document=page.document,
             parse_text=parse_text,
             program=where.program,
-            display=options.display,
+            display=replace(
+                options.display, full_subcommand_names=request.settings.full_subcommand_name
+            ),
             hooks=page.hooks,
             ids_on_page=page.ids_on_page,
             body=body.free,
@@ -199,6 +201,7 @@ def _render(
             id_prefix=names.id_prefix(options.locator.module, options.locator.func),
             index_groups=options.index_groups,
             env_var=_env_var(request, outcome),
+            help_line=where.walked[-1].help if where.walked else "",
         )
         return render.render(parser, selection, context)
 

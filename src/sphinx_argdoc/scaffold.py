@@ -38,7 +38,7 @@ def groups_listing(parser: model.Parser) -> str:
 
 def subcommand_groups(parser: model.Parser) -> set[str]:
     """The titles of the groups that hold only the subcommand chooser, which is no option."""
-    return {g.title for g in parser.groups if g.lists_subcommands and not g.options}
+    return {g.title for g in parser.groups if g.chooser is not None and not g.options}
 
 
 def walk(

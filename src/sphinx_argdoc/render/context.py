@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from docutils import nodes
 
@@ -11,9 +12,17 @@ from ..model import Group, Option
 from ..overrides import Override
 from ..parts import Program
 
-#: Parses user text; the second argument says what the text documents, for messages, and the
-#: third names the std-domain program it belongs to, whose options ``:option:`` links find.
-ParseText = Callable[[str, str, str], list[nodes.Node]]
+
+class ParseText(Protocol):
+    """Parses user text: *about* says what the text documents, for messages, and *program*
+    names the std-domain program it belongs to, whose options ``:option:`` links find.
+    *prose* is true for a description or an epilog, false for a help string."""
+
+    def __call__(
+        self, text: str, about: str, program: str, *, prose: bool = False
+    ) -> list[nodes.Node]: ...
+
+
 #: Called with an option, its program and its nodes (index entry and description), which the
 #: callee may change in place before they are placed on the page.
 OptionHook = Callable[[Option, str, list[nodes.Node]], None]
@@ -36,6 +45,8 @@ class Display:
     noepilog: bool = False
     nodescription: bool = False
     manpage: bool = False
+    full_subcommand_names: bool = False
+    """Title subcommand sections with the whole command (``vcs remote``), not the name alone."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,13 @@ class Seen:
     commands: list[Command] = field(default_factory=list)
     programs: list[str] = field(default_factory=list)
     """The programs rendered whole: the parser's, and its subcommands' that are shown."""
+    sections: dict[str, str] = field(default_factory=dict)
+    """The id of each subcommand's section, by its program, for the subcommand tables' links."""
+    parsed: dict[tuple[str, str, str, bool], list[nodes.Node]] = field(default_factory=dict)
+    """Texts parsed so far, by text, what it documents and its program."""
+    legacy_ids: set[str] = field(default_factory=set)
+    """sphinx-argparse's section ids given so far by this rendering, to number repeats as it
+    did."""
 
 
 @dataclass(frozen=True)
@@ -80,10 +98,14 @@ class Context:
     body: tuple[nodes.Node, ...] = ()
     """The directive body's free content, shown before the generated text."""
     overrides: tuple[Override, ...] = ()
-    id_prefix: str | None = None
-    """sphinx-argparse's prefix for the ids of the top groups' sections (``{module}-{func}``)."""
+    id_prefix: str = ""
+    """sphinx-argparse's prefix for the ids of the groups' sections (``{module}-{func}`` for the
+    parser a directive names, empty inside subcommands)."""
     index_groups: tuple[str, ...] = ()
     env_var: EnvVar | None = None
+    help_line: str = ""
+    """The one-line help of the subcommand rendered (``:path:``), for a manual page's
+    description when the subcommand has none."""
     subcommand_depth: int = 0
     """How many subcommand sections the parser being rendered is inside."""
     seen: Seen = field(default_factory=Seen)

@@ -152,6 +152,29 @@ def literals(texts: Iterable[str]) -> list[nodes.Node]:
     return result
 
 
-def parsed(text: str, about: str, program: str, context: Context) -> list[nodes.Node]:
-    """*text* parsed, *program* (as the std domain names it) being the one its links mean."""
-    return context.parse_text(text, about, program) if text.strip() else []
+def parsed(
+    text: str, about: str, program: str, context: Context, *, prose: bool = False
+) -> list[nodes.Node]:
+    """*text* parsed, *program* (as the std domain names it) being the one its links mean.
+
+    A text shown twice (a subcommand's help, in the table of commands and in its section) is
+    parsed once, so its problems are reported once; the second shows a copy.
+    """
+    if not text.strip():
+        return []
+    key = (text, about, program, prose)
+    known = context.seen.parsed.get(key)
+    if known is not None:
+        return [without_ids(node.deepcopy()) for node in known]
+    result = context.parse_text(text, about, program, prose=prose)
+    # Kept as parsed: callers extend the list they get.
+    context.seen.parsed[key] = list(result)
+    return result
+
+
+def without_ids(node: nodes.Node) -> nodes.Node:
+    """*node*, a copy, without the ids (targets, footnote anchors) of the original."""
+    if isinstance(node, nodes.Element):
+        for element in node.findall(nodes.Element):
+            element["ids"] = []
+    return node

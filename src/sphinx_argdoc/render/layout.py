@@ -16,9 +16,10 @@ from sphinx.locale import _
 
 from .. import overrides
 from ..compat import names
-from ..model import Group, Option, Parser, Subcommand
+from ..model import Chooser, Group, Option, Parser, Subcommand
 from ..overrides import Override
 from ..select import Selection
+from . import subcommands
 from .context import Command, Context, Rendered
 from .entry import EntryProgram, entry, literals, parsed
 from .ids import (
@@ -30,12 +31,13 @@ from .ids import (
     page_unique_id,
     program_label,
 )
+from .prose import keep_line_breaks
 from .summary import summary_table
 
-#: Subcommand sections nest this deep; deeper ones follow as siblings. Writers have a fixed
-#: number of heading levels (text: 7, LaTeX: 7 from part to subparagraph), and each section's
-#: title is the full ``prog``, so a flat run of them still reads unambiguously.
-NESTED_SUBCOMMAND_LEVELS = 3
+#: Subcommand sections nest this deep, each in a "Sub-commands" section of its parent's; deeper
+#: ones follow their parent's section, titled with the whole command. Writers have a fixed
+#: number of heading levels (text: 7, LaTeX: 7 from part to subparagraph).
+NESTED_SUBCOMMAND_LEVELS = 2
 
 
 def render(parser: Parser, selection: Selection, context: Context) -> Rendered:
@@ -51,6 +53,7 @@ def render(parser: Parser, selection: Selection, context: Context) -> Rendered:
         else:
             result += _selected_groups(parser, selection, context)
     seen = context.seen
+    subcommands.link(result, seen.sections)
     return Rendered(result, tuple(seen.commands), tuple(seen.programs))
 
 
@@ -60,7 +63,7 @@ def _selected_groups(parser: Parser, selection: Selection, context: Context) -> 
     )
     result: list[nodes.Node] = []
     for group in selection.groups:
-        if not (group.options or group.description):
+        if not (group.options or group.chooser or group.description):
             continue
         override = overrides.for_group(context.overrides, group)
         if overrides.skips(override):
@@ -70,7 +73,7 @@ def _selected_groups(parser: Parser, selection: Selection, context: Context) -> 
             if rubrics:
                 result.append(nodes.rubric(group.title, group.title))
             result.append(label_target(group_label(parser.prog, group.title), group.title, context))
-        result += _group_body(group, context, override)
+        result += _group_body(group, parser, context, override)
     return result
 
 
@@ -101,56 +104,58 @@ def _note_command(parser: Parser, anchor: str, context: Context) -> None:
 
 def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     """The sections a manual page has: synopsis, description, options, subcommands."""
-    prog, std, display = parser.prog, context.program.std, context.display
+    prog, display = parser.prog, context.display
     context.seen.programs.append(prog)
-    result: list[nodes.Node] = [
-        label_target(program_label(prog), prog, context),
-        _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context),
-    ]
-    # The body goes where a manual page's reader looks for prose: into its description.
-    description = list(context.body)
+    synopsis = _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context)
+    result: list[nodes.Node] = [label_target(program_label(prog), prog, context), synopsis]
+    add_free_ids(synopsis, [names.MANPAGE_IDS["synopsis"]], context)
+    # The body goes where a manual page's reader looks for prose: into its description, after
+    # what the parser says of itself (its description, or else its one-line help).
+    description: list[nodes.Node] = []
     if not display.nodescription:
-        description += parsed(parser.description, f"description of {prog}", std, context)
+        about = "description" if parser.description else "help"
+        text = parser.description or context.help_line
+        description += _prose(parser, text, f"{about} of {prog}", context)
+    description += context.body
     if not display.noepilog:
-        description += parsed(parser.epilog, f"epilog of {prog}", std, context)
-    if description:
-        result.append(_section(_("Description"), f"{prog}-description", description, context))
-    groups = _group_sections(parser, context)
-    if groups:
-        result.append(_section(_("Options"), f"{prog}-options-section", groups, context))
-    subcommands = _subcommands(parser, context)
-    if subcommands:
-        result.append(_section(_("Sub-commands"), f"{prog}-sub-commands", subcommands, context))
+        description += _prose(parser, parser.epilog, f"epilog of {prog}", context)
+    sections = [
+        (_("Description"), f"{prog}-description", "description", description),
+        (_("Options"), f"{prog}-options-section", "options", _group_sections(parser, context)),
+    ]
+    if parser.subcommands and not display.nosubcommands:
+        listed: list[nodes.Node] = [subcommands.manpage_list(parser, context)]
+        sections.append((_("Sub-commands"), f"{prog}-sub-commands", "subcommands", listed))
+    for title, id_base, legacy, body in sections:
+        if body:
+            section = _section(title, id_base, body, context)
+            add_free_ids(section, [names.MANPAGE_IDS[legacy]], context)
+            result.append(section)
     return result
 
 
 def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
-    prog, std, display = parser.prog, context.program.std, context.display
+    prog, display = parser.prog, context.display
     context.seen.programs.append(prog)
     result: list[nodes.Node] = [
         label_target(program_label(prog), prog, context),
         _usage(parser.usage),
     ]
     if not display.nodescription:
-        result += parsed(parser.description, f"description of {prog}", std, context)
-    result += _group_sections(parser, context)
-    nested = context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS
-    subcommands = _subcommands(parser, context) if nested else []
-    if subcommands:
-        add_free_ids(subcommands[0], _chooser_group_ids(parser, context), context)
-    result += subcommands
+        result += _prose(parser, parser.description, f"description of {prog}", context)
+    groups = _group_sections(parser, context)
+    result += groups
+    if context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
+        result += _subcommands(parser, context)
     if not display.noepilog:
-        result += parsed(parser.epilog, f"epilog of {prog}", std, context)
+        result += _prose(parser, parser.epilog, f"epilog of {prog}", context)
     return result
 
 
-def _chooser_group_ids(parser: Parser, context: Context) -> list[str]:
-    """sphinx-argparse's ids for a group holding only the subcommand chooser (we show none)."""
-    ids = []
-    for group in parser.groups:
-        if group.lists_subcommands and not group.options:
-            ids += names.group_ids(group, context.program, context.id_prefix)
-    return ids
+def _prose(parser: Parser, text: str, about: str, context: Context) -> list[nodes.Node]:
+    """A description or an epilog; line breaks kept where the formatter prints them as written."""
+    result = parsed(text, about, context.program.std, context, prose=True)
+    return keep_line_breaks(result) if parser.raw_description else result
 
 
 def _group_sections(parser: Parser, context: Context) -> list[nodes.Node]:
@@ -165,42 +170,66 @@ def _group_sections(parser: Parser, context: Context) -> list[nodes.Node]:
     sections: list[nodes.section] = []
     for group in parser.groups:
         override = overrides.for_group(context.overrides, group)
-        if not group.options or overrides.skips(override):
+        if not _lists_anything(group, context) or overrides.skips(override):
             continue
         if group.titled:
-            sections.append(_group_section(group, context, override))
+            sections.append(_group_section(group, parser, context, override))
         elif sections:
-            sections[-1].extend(_untitled_group(group, context, override))
+            sections[-1].extend(_untitled_group(group, parser, context, override))
         else:
-            leading += _untitled_group(group, context, override)
+            leading += _untitled_group(group, parser, context, override)
     return [*leading, *sections]
 
 
-def _untitled_group(group: Group, context: Context, override: Override | None) -> list[nodes.Node]:
+def _lists_anything(group: Group, context: Context) -> bool:
+    # A manual page lists the subcommands in a section of their own.
+    return bool(group.options) or (group.chooser is not None and not context.display.manpage)
+
+
+def _untitled_group(
+    group: Group, parser: Parser, context: Context, override: Override | None
+) -> list[nodes.Node]:
     """The group's body in a block of its own (as ``--help`` sets it apart), if it has one."""
-    body = _group_body(group, context, override)
+    body = _group_body(group, parser, context, override)
     return [nodes.container("", *body, classes=["argdoc-untitled-group"])] if body else []
 
 
-def _group_section(group: Group, context: Context, override: Override | None) -> nodes.section:
+def _group_section(
+    group: Group, parser: Parser, context: Context, override: Override | None
+) -> nodes.section:
     prog = context.program.prog
-    body = _group_body(group, context, override)
+    # sphinx-argparse numbered repeats of its ids in the order it made its sections.
+    legacy = names.group_ids(group, context.program, context.id_prefix)
+    legacy = names.renumbered(legacy, context.seen.legacy_ids) if names.had_section(group) else []
+    body = _group_body(group, parser, context, override)
     section = _section(group.title, f"{prog}-{group.title}", body, context)
     mark_label(section, group_label(prog, group.title), group.title, context)
-    add_free_ids(section, names.group_ids(group, context.program, context.id_prefix), context)
+    add_free_ids(section, legacy, context)
     return section
 
 
-def _subcommands(parser: Parser, context: Context) -> list[nodes.section]:
+def _subcommands(parser: Parser, context: Context) -> list[nodes.Node]:
+    """The section holding *parser*'s subcommand sections; past the nesting limit, the
+    subcommand sections alone, to follow their parent's section."""
     if context.display.nosubcommands:
         return []
+    shown = overrides.unskipped(context.overrides, parser.subcommands)
+    if not shown:
+        return []
+    legacy = names.renumbered(names.subcommands_ids(context.program), context.seen.legacy_ids)
     # Switches about the top parser's own text, and its id prefix, stop at its subcommands.
     display = replace(context.display, nodescription=False, noepilog=False)
-    inner = replace(context, display=display, id_prefix=None)
-    result: list[nodes.section] = []
-    for sub, override in overrides.unskipped(context.overrides, parser.subcommands):
-        result += _subcommand(sub, inner, override)
-    return result
+    inner = replace(context, display=display, id_prefix="")
+    sections: list[nodes.Node] = []
+    for sub, override in shown:
+        sections += _subcommand(sub, inner, override)
+    if context.subcommand_depth >= NESTED_SUBCOMMAND_LEVELS:
+        assert isinstance(sections[0], nodes.section)
+        add_free_ids(sections[0], legacy, context)
+        return sections
+    holder = _section(_("Sub-commands"), f"{context.program.prog} sub-commands", sections, context)
+    add_free_ids(holder, legacy, context)
+    return [holder]
 
 
 def _usage(usage: str) -> nodes.literal_block:
@@ -209,11 +238,10 @@ def _usage(usage: str) -> nodes.literal_block:
     return block
 
 
-def _subcommand(
-    sub: Subcommand, context: Context, override: Override | None
-) -> list[nodes.section]:
+def _subcommand(sub: Subcommand, context: Context, override: Override | None) -> list[nodes.Node]:
     """*sub*'s section, and past the nesting limit the sections of its subcommands after it."""
     program = context.program.child(sub)
+    legacy = names.renumbered(names.subcommand_ids(program), context.seen.legacy_ids)
     body: list[nodes.Node] = []
     if sub.aliases:
         body.append(
@@ -222,31 +250,32 @@ def _subcommand(
             )
         )
     # The parser's description says more than the one-line help; show the help only without it.
-    summary, about = (
-        (sub.parser.description, "description") if sub.parser.description else (sub.help, "help")
-    )
-    body += overrides.applied(
-        override, parsed(summary, f"{about} of {program.prog}", program.std, context)
-    )
+    if sub.parser.description:
+        about = f"description of {program.prog}"
+        shown = _prose(sub.parser, sub.parser.description, about, replace(context, program=program))
+    else:
+        shown = parsed(sub.help, f"help of {program.prog}", program.std, context)
+    body += overrides.applied(override, shown)
+    depth = context.subcommand_depth + 1
     inner = replace(
         context,
         program=program,
         display=replace(context.display, nodescription=True),
         overrides=overrides.inside(context.overrides, override),
-        subcommand_depth=context.subcommand_depth + 1,
+        subcommand_depth=depth,
     )
-    section = _section(program.prog, program.prog, body, context)
-    legacy_ids = names.subcommand_ids(program)
-    add_free_ids(section, legacy_ids, context)
-    anchor = legacy_ids[0] if legacy_ids[0] in section["ids"] else section["ids"][0]
+    # Past the nesting limit sections follow their parent's: only the whole command says which.
+    whole_name = context.display.full_subcommand_names or depth > NESTED_SUBCOMMAND_LEVELS
+    title = program.prog if whole_name else sub.name
+    section = _section(title, program.prog, body, context)
+    add_free_ids(section, legacy, context)
+    context.seen.sections[program.prog] = section["ids"][0]
+    anchor = legacy[0] if legacy[0] in section["ids"] else section["ids"][0]
     _note_command(sub.parser, anchor, inner)
     section.extend(_whole_parser(sub.parser, inner))
-    if inner.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
+    if depth < NESTED_SUBCOMMAND_LEVELS:
         return [section]
-    deeper = _subcommands(sub.parser, inner)
-    if deeper:
-        add_free_ids(deeper[0], _chooser_group_ids(sub.parser, inner), inner)
-    return [section, *deeper]
+    return [section, *_subcommands(sub.parser, inner)]
 
 
 def _section(
@@ -259,16 +288,19 @@ def _section(
 
 
 def _group_body(
-    group: Group, context: Context, override: Override | None = None
+    group: Group, parser: Parser, context: Context, override: Override | None = None
 ) -> list[nodes.Node]:
     program = EntryProgram.of(context.program)
     about = f"description of {program.prog} group {group.title!r}"
     context = replace(context, overrides=overrides.inside(context.overrides, override))
-    result = overrides.applied(override, parsed(group.description, about, program.std, context))
+    description = parsed(group.description, about, program.std, context, prose=True)
+    result = overrides.applied(override, description)
     hooks = context.hooks
     entries: list[nodes.Node] = []
     described: list[tuple[Option, addnodes.desc]] = []
-    for option in group.options:
+    for position, option in enumerate(group.options):
+        if group.chooser is not None and position == group.chooser.position:
+            entries += _chooser(group.chooser, parser, context)
         option_override = overrides.for_option(context.overrides, option)
         if overrides.skips(option_override):
             continue
@@ -279,9 +311,24 @@ def _group_body(
         if desc is not None:
             described.append((option, desc))
         entries += nodes_of_option
+    if group.chooser is not None and group.chooser.position >= len(group.options):
+        entries += _chooser(group.chooser, parser, context)
     if context.display.summary and described:
         result.append(summary_table(described, context.display))
     result += entries
     if hooks.group_rendered is not None:
         hooks.group_rendered(group, program.prog, result)
     return result
+
+
+def _chooser(chooser: Chooser, parser: Parser, context: Context) -> list[nodes.Node]:
+    """Where ``--help`` lists the subcommand chooser: its help, then a table of the commands."""
+    if context.display.manpage:
+        return []
+    override = overrides.for_chooser(context.overrides, chooser)
+    if overrides.skips(override):
+        return []
+    about = f"help of {context.program.prog} {chooser.name}"
+    result = overrides.applied(override, parsed(chooser.help, about, context.program.std, context))
+    listing = subcommands.table(parser, context)
+    return result + ([listing] if listing is not None else [])

@@ -11,7 +11,7 @@ from sphinx.locale import _
 
 from ..model import Option
 from .context import Display
-from .entry import shows_default
+from .entry import shows_default, without_ids
 
 
 def summary_table(
@@ -91,12 +91,5 @@ def _first_sentence(desc: addnodes.desc) -> list[nodes.Node]:
                 return result
             result.append(nodes.Text(str(child)))
         elif isinstance(child, nodes.Element):
-            result.append(_without_ids(child.deepcopy()))
+            result.append(without_ids(child.deepcopy()))
     return result
-
-
-def _without_ids(node: nodes.Element) -> nodes.Element:
-    # A copy must not claim the ids (targets, footnote anchors) of the original.
-    for element in node.findall(nodes.Element):
-        element["ids"] = []
-    return node

@@ -1,0 +1,2 @@
+project = "switching"
+extensions = ["sphinx_argdoc"]
