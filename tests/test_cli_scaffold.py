@@ -70,9 +70,10 @@ def test_check_prints_each_problem_with_what_it_belongs_to_and_exits_1() -> None
     problem = "Inline emphasis start-string without end-string."
     assert out.splitlines() == [
         f"description of everywhere: {problem}",
+        # In page order: the table of the commands lists sub where --help lists the chooser.
+        f"help of everywhere sub: {problem}",
         f"description of everywhere group 'Tuning': {problem}",
         f"help of everywhere --knob: {problem}",
-        f"help of everywhere sub: {problem}",
         f"epilog of everywhere: {problem}",
     ]
 

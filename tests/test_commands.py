@@ -67,7 +67,7 @@ def test_the_commands_index_lists_each_command_a_page_renders_and_links_to_it(
     # Each link leads to the section of that command.
     vcs = site.env.get_doctree("vcs")
     section = vcs.ids["vcs-checkout-co-switch"]
-    assert isinstance(section, nodes.section) and section[0].astext() == "vcs checkout"
+    assert isinstance(section, nodes.section) and section[0].astext() == "checkout"
     assert vcs.ids["vcs-2"].parent is vcs.ids["vcs"]
     # The settings add pages; they leave the pages of the project as they were.
     plain = build_project(

@@ -75,13 +75,18 @@ def test_each_subcommand_is_a_program_and_aliases_link_to_the_same_entry(site) -
 def test_subcommands_render_recursively_once_each(site) -> None:
     doctree = site.env.get_doctree("vcs")
     titles = section_titles(doctree)
-    subcommands = [t for t in titles if t.startswith("vcs ")]
+    # Each in a "Sub-commands" section of its parent's, titled by its name as sphinx-argparse did.
+    subcommands = [t for t in titles if t not in {"vcs", "options", "positional arguments"}]
     assert subcommands == [
-        "vcs commit",
-        "vcs checkout",
-        "vcs remote",
-        "vcs remote add",
-        "vcs remote remove",
+        "commands",  # the group that lists them, with a table of the commands
+        "Sub-commands",
+        "commit",
+        "checkout",
+        "remote",
+        "Sub-commands",
+        "add",
+        "transport",  # a group of add
+        "remove",
     ]
     text = doctree.astext()
     assert "Aliases: co, switch" in text and "Aliases: rm" in text
@@ -91,12 +96,17 @@ def test_subcommands_render_recursively_once_each(site) -> None:
     assert any(u.startswith("vcs remote add [-h] [-f]") for u in usages)
     entries = option_entries(doctree)
     assert "Mutually exclusive with --staged" in entries["vcs-commit --all"]
-    # The description replaces the one-line help; the help shows where there is none.
-    assert "Record staged changes." in text and "Record changes." not in text
-    assert "Switch branches." in text
+    # The description replaces the one-line help; the help shows where there is none. The
+    # table of the commands lists each with its one-line help.
+    sections = {section[0].astext(): section for section in doctree.findall(nodes.section)}
+    commit = sections["commit"].astext()
+    assert "Record staged changes." in commit and "Record changes." not in commit
+    assert "Switch branches." in sections["checkout"].astext()
+    table = next(t for t in doctree.findall(nodes.table) if "argdoc-subcommands" in t["classes"])
+    assert "Record changes." in table.astext()
     # :nosubcommands: on the index page leaves them all out.
     index = site.env.get_doctree("index")
-    assert not any(t.startswith("vcs ") for t in section_titles(index))
+    assert "Sub-commands" not in section_titles(index)
 
 
 @pytest.mark.site("dropin-paths")
