@@ -66,7 +66,9 @@ def manpage_list(parser: Parser, context: Context) -> nodes.definition_list:
     for sub in parser.subcommands:
         program = context.program.child(sub)
         about = f"help of {program.prog}"
-        term = nodes.term("", "", nodes.strong(sub.parser.usage, sub.parser.usage))
+        # A usage line is code: "--data" must keep its two hyphens.
+        usage = nodes.strong(sub.parser.usage, sub.parser.usage, support_smartquotes=False)
+        term = nodes.term("", "", usage)
         definition = nodes.definition("", *parsed(sub.help, about, program.std, context))
         items.append(nodes.definition_list_item("", term, definition))
     return nodes.definition_list("", *items)
