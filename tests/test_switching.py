@@ -4,6 +4,7 @@ are built by both extensions, and what a reader or a link finds on theirs is on 
 from __future__ import annotations
 
 import re
+
 import pytest
 from conftest import Site, html_ids, option_entries
 from docutils import nodes
