@@ -132,6 +132,13 @@ class CommandsDomain(Domain):
             builder, fromdocname, command.docname, command.anchor, contnode, command.name
         )
 
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every indexed command, for objects.inv, where other sites find it as they found
+        sphinx-argparse's: a command documented on two pages is listed for both."""
+        for command in sorted(self.commands(), key=_sort_key):
+            if command.in_commands_index:
+                yield (command.name, command.name, "command", command.docname, command.anchor, 1)
+
     def resolve_any_xref(
         self,
         env: BuildEnvironment,
