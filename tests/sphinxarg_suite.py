@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = re.search(r"(\d+) passed", run.stdout)
     failed = re.search(r"(\d+) failed", run.stdout)
     passed, failing = int(summary.group(1)) if summary else 0, int(failed.group(1)) if failed else 0
-    total = passed + failing
-    print(f"sphinx-argparse {options.version}'s suite with sphinx-argdoc: {passed} of {total} passed")
+    print(f"sphinx-argparse {options.version}'s suite with sphinx-argdoc:", end=" ")
+    print(f"{passed} of {passed + failing} passed")
     if not options.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
