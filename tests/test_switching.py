@@ -181,3 +181,28 @@ def test_descriptions_printed_as_written_keep_their_line_breaks(ours: Site) -> N
 def test_the_man_builder_writes_the_manual_page_cleanly(build_site) -> None:
     site = build_site("switching", "man")
     assert site.warnings == ""
+
+
+@pytest.mark.parametrize("page", ["defaults", "engine", "kiwi", "tend"])
+def test_every_help_default_and_choice_they_show_we_show_too(
+    ours: Site, theirs: Site, page: str
+) -> None:
+    our_text = _plain(ours.page(page).doctree.astext())
+    compared = 0
+    for item in theirs.page(page).doctree.findall(nodes.option_list_item):
+        for paragraph in item[1].findall(nodes.paragraph):
+            text = _plain(paragraph.astext())
+            # Their chooser entry lists the commands; ours is the table of them.
+            wanted = text.removeprefix("Possible choices: ").removeprefix("Default: ").split(", ")
+            assert all(piece in our_text for piece in wanted), (page, text)
+            compared += 1
+    assert compared, page
+
+
+def _plain(text: str) -> str:
+    # Their string defaults are quoted, and smart quotes turn their quotes curly and their
+    # "--opt" into an en dash.
+    text = re.sub("\N{EN DASH}(?=\\w)", "--", text)
+    return " ".join(
+        re.sub("['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]", "", text).split()
+    )
