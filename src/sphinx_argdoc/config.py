@@ -12,10 +12,11 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
 
-from .load import PLACEHOLDER_VERSION
-
 #: The ways help text can be read, as ``argdoc_help_format`` and ``:help-format:`` name them.
 HELP_FORMATS = ("rst", "markdown", "text")
+#: What ``importlib.metadata.version()`` of a distribution that is not installed, and a
+#: stand-in module's ``__version__``, answer unless ``argdoc_mock_version`` says otherwise.
+PLACEHOLDER_VERSION = "0.0.0"
 #: sphinx-argparse's default page and title of its commands-by-group index.
 BY_GROUP_PAGE = "by-group"
 BY_GROUP_TITLE = "Commands by Group"

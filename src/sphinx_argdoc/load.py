@@ -16,15 +16,13 @@ from dataclasses import dataclass
 
 from . import parsing, sources, standins
 from .compat.private import autodoc_mock
+from .config import PLACEHOLDER_VERSION
 from .problems import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
 UNSET_PROG = "<sphinx-argdoc: no prog>"
 #: How much of what user code printed a message quotes (the end: errors come last).
 _OUTPUT_TAIL = 1000
-#: What ``importlib.metadata.version()`` of a distribution that is not installed, and a
-#: stand-in module's ``__version__``, answer unless ``argdoc_mock_version`` says otherwise.
-PLACEHOLDER_VERSION = "0.0.0"
 
 
 @dataclass(frozen=True)
