@@ -20,6 +20,9 @@ The scaling run renders 100, 1,000 and 10,000 options in case (a)'s shape and in
 a parser function that costs nothing, and prints the time per option above an empty build, with
 Python's cyclic garbage collector on (as always) and off (to tell its share from the rest).
 
+``speed.py`` adds the incremental series on a CLI that is slow to import, ``-j 2`` against a
+serial build, and the directive's share of a 1,000-option build (``--speed-repeat`` rounds).
+
 Needs ``pip install -e ".[bench]"``. sphinx-argdoc is taken from this checkout's ``src``,
 byte-compiled first as an installed package is (the other extensions come installed).
 """
