@@ -20,6 +20,9 @@ The scaling run renders 100, 1,000 and 10,000 options in case (a)'s shape and in
 a parser function that costs nothing, and prints the time per option above an empty build, with
 Python's cyclic garbage collector on (as always) and off (to tell its share from the rest).
 
+``speed.py`` adds the incremental series on a CLI that is slow to import, ``-j 2`` against a
+serial build, and the directive's share of a 1,000-option build (``--speed-repeat`` rounds).
+
 Needs ``pip install -e ".[bench]"``. sphinx-argdoc is taken from this checkout's ``src``,
 byte-compiled first as an installed package is (the other extensions come installed).
 """
@@ -481,6 +484,20 @@ def _rebuild_after_edit(source: Path, scratch: Path) -> bool:
     return new in (scratch / "out" / "html" / "index.html").read_text()
 
 
+def _speed(root: Path, options: argparse.Namespace) -> None:
+    # speed.py takes this script's helpers as the module ``run``.
+    sys.modules.setdefault("run", sys.modules[__name__])
+    import speed
+
+    repeat = options.speed_repeat
+    if not options.no_incremental:
+        speed.report_incremental(speed.incremental(root / "incremental", repeat), repeat)
+    if not options.no_parallel:
+        speed.report_parallel(speed.parallel(root / "parallel", repeat), repeat)
+    if not options.no_shares:
+        speed.shares(root / "shares", repeat)
+
+
 def main() -> None:
     cli = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     cli.add_argument(
@@ -491,6 +508,14 @@ def main() -> None:
     cli.add_argument("--no-cases", action="store_true", help="leave out cases (a)-(d)")
     cli.add_argument("--no-scaling", action="store_true", help="leave out the scaling run")
     cli.add_argument("--no-rebuilds", action="store_true", help="leave out the rebuilds")
+    cli.add_argument(
+        "--speed-repeat",
+        type=int,
+        default=3,
+        help="rounds of the incremental series, the -j 2 pair and the shares (default 3)",
+    )
+    for name in ("incremental", "parallel", "shares"):
+        cli.add_argument(f"--no-{name}", action="store_true", help=f"leave out the {name} run")
     options = cli.parse_args()
     # Under PYTHONDONTWRITEBYTECODE every build would otherwise compile sphinx-argdoc's modules
     # anew, which installed packages never do.
@@ -505,6 +530,7 @@ def main() -> None:
         if not options.no_scaling:
             sizes = [int(size) for size in options.sizes.split(",")]
             scaling(root / "scaling", sizes, options.scaling_repeat)
+        _speed(root, options)
     print(f"\nfinished {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}")
 
 

@@ -16,7 +16,11 @@ __version__ = "0.1.0"
 
 def _forget_loaded_parsers(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     # Every read phase starts afresh, also a second build by the same application object.
-    cache.BUILD.clear()
+    # Before the reader processes of a parallel build start: they share the store it sets.
+    settings = config.Settings.of(app.config)
+    # A fresh environment (-E, or none kept) knows no document yet.
+    fresh = not env.all_docs
+    cache.BUILD.clear(cache.store_for(str(app.doctreedir), settings.model_cache, fresh))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -3,17 +3,22 @@
 A reference page in the seed's shape has a directive per group of one parser: each would
 otherwise import the CLI, call its parser function, walk the parser and outline its groups.
 The cache lives in this process and is emptied when a build starts reading documents, so every
-build sees the CLI as it is; each parallel reader process has its own.
+build sees the CLI as it is; each parallel reader process has its own. Below it, the models
+are kept on disk (``modelstore.py``), for rebuilds and for the other reader processes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .load import Loaded, Locator
 from .model import Parser
-from .problems import ArgdocError
+from .modelstore import FOLDER, Inputs, Store, Unreadable, Walked
+from .problems import ArgdocError, Level, Problem
 from .select import Outline
 
 
@@ -26,6 +31,26 @@ class ModelKey:
     color: bool
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """A model as a directive asks for it: its locator, the ``:prog:`` given (if any), colour.
+
+    ``settings`` holds the build's settings that change what loading gives.
+    """
+
+    locator: Locator
+    prog: str | None
+    color: bool
+    settings: tuple[object, ...] = ()
+
+    def __str__(self) -> str:
+        return repr((self.locator, self.prog, self.color, self.settings))
+
+
+#: A fresh walk: the model and the inputs it was made from (``None``: not to be stored).
+Walk = Callable[[], tuple[Walked, Inputs | None]]
+
+
 @dataclass
 class BuildCache:
     """Loaded parsers (or why they failed to load), their models and outlines, and which loads
@@ -36,6 +61,9 @@ class BuildCache:
     _outlines: dict[tuple[ModelKey, tuple[str, ...]], Outline] = field(default_factory=dict)
     _reported: set[Locator] = field(default_factory=set)
     _stand_ins_reported: set[str] = field(default_factory=set)
+    _walked: dict[Wanted, Walked] = field(default_factory=dict)
+    store: Store | None = None
+    """Where models are kept between builds and reader processes; ``None``: nowhere."""
 
     def loaded(self, locator: Locator, load: Callable[[], Loaded]) -> Loaded:
         """The parser *locator* names, loaded the first time it is asked for.
@@ -59,6 +87,43 @@ class BuildCache:
             self._models[key] = build()
         return self._models[key]
 
+    def walked(self, wanted: Wanted, walk: Walk, problems: list[Problem], kept: bool) -> Walked:
+        """The model *wanted* names, from this process, from the store (when it may be *kept*
+        there) or walked by *walk*.
+
+        A store's file that cannot be used is said in one info line added to *problems*.
+        """
+        if wanted not in self._walked:
+            store = self.store if kept else None
+            self._walked[wanted] = self._stored_or_walked(store, wanted, walk, problems)
+        return self._walked[wanted]
+
+    @staticmethod
+    def _stored_or_walked(
+        store: Store | None, wanted: Wanted, walk: Walk, problems: list[Problem]
+    ) -> Walked:
+        key = str(wanted)
+        if store is None:
+            return walk()[0]
+        with contextlib.suppress(Unreadable):
+            found = store.read(key)
+            if found is not None:
+                return found
+        # One process loads; the others wanting it meanwhile wait, then read what it wrote.
+        with store.locked(key):
+            try:
+                found = store.read(key)
+            except Unreadable as exc:
+                found = None
+                message = f"{wanted.locator}: ignored a model cache file, {exc}; loading afresh"
+                problems.append(Problem(None, message, Level.INFO))
+            if found is not None:
+                return found
+            walked, inputs = walk()
+            if inputs is not None:
+                store.write(key, walked, inputs)
+            return walked
+
     def outline(
         self, key: ModelKey, path: tuple[str, ...], outline: Callable[[], Outline]
     ) -> Outline:
@@ -79,13 +144,24 @@ class BuildCache:
         self._stand_ins_reported.update(unreported)
         return unreported
 
-    def clear(self) -> None:
-        """Forget everything: a new build must see the CLI as it is now."""
+    def clear(self, store: Store | None = None) -> None:
+        """Forget everything: a new build must see the CLI as it is now; it uses *store*."""
+        self.store = store
+        self._walked.clear()
         self._loaded.clear()
         self._models.clear()
         self._outlines.clear()
         self._reported.clear()
         self._stand_ins_reported.clear()
+
+
+def store_for(doctree_folder: str, enabled: bool, fresh: bool) -> Store:
+    """The model store of a build writing doctrees to *doctree_folder*.
+
+    Entries of earlier builds are used when *enabled* and the environment is not *fresh* (``-E``,
+    or no environment kept); the build's reader processes share its own entries in any case.
+    """
+    return Store(Path(doctree_folder) / FOLDER, uuid.uuid4().hex, enabled and not fresh)
 
 
 #: The cache of the build this process is running.

@@ -38,6 +38,10 @@ class Settings:
     """``argdoc_envvars``: a pattern, a function of (prog, option), or ``None``."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
+    model_cache: bool
+    """Whether a rebuild may use the models that earlier builds kept in the doctree folder."""
+    model_cache_exclude: tuple[str, ...]
+    """Modules (``pkg.cli``) or locators (``pkg.cli:build_parser``) whose models are never kept."""
     # sphinx-argparse's settings, with its meanings and defaults.
     full_subcommand_name: bool
     build_commands_index: bool
@@ -50,6 +54,7 @@ class Settings:
     @classmethod
     def of(cls, config: Config) -> Settings:
         owned = {field: getattr(config, name) for field, name, *_ in _TABLE}
+        owned["model_cache_exclude"] = tuple(owned["model_cache_exclude"])
         # Owned by autodoc, which setup() loads: honoured, as sphinx-argparse did.
         mock_imports = tuple(getattr(config, "autodoc_mock_imports", None) or ())
         return cls(mock_imports=mock_imports, **owned)
@@ -64,6 +69,9 @@ _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("check_examples", "argdoc_check_examples", True, "", (bool,)),
     # Not "env": a function cannot be pickled with the environment, and Sphinx would say so.
     ("envvars", "argdoc_envvars", None, "", ()),
+    # Not "env": they change where a model comes from, never what it is.
+    ("model_cache", "argdoc_model_cache", True, "", (bool,)),
+    ("model_cache_exclude", "argdoc_model_cache_exclude", (), "", (list, tuple)),
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
     ("commands_index_in_toctree", "sphinxarg_commands_index_in_toctree", False, "env", (bool,)),

@@ -173,7 +173,7 @@ def _rst_reader(directive: SphinxDirective) -> Callable[[str], list[nodes.Node]]
         parse_into = functools.partial(_standalone_rst_parse, state.document)
 
     def read(text: str) -> list[nodes.Node]:
-        plain = plaintext.paragraph(text) if isinstance(state, RSTState) else None
+        plain = plaintext.paragraph(text)
         if plain is not None:
             plain.source, plain.line = source, line
             return [plain]

@@ -344,6 +344,11 @@ def source_files(locator: Locator) -> tuple[str, ...]:
     return () if locator.filename else sources.files_of(locator.module)
 
 
+def libraries(locator: Locator) -> tuple[str, ...]:
+    """The installed packages *locator*'s parser used, by their top-level import names."""
+    return () if locator.filename else sources.libraries_of(locator.module)
+
+
 def _recording_sources(locator: Locator) -> contextlib.AbstractContextManager[None]:
     if locator.filename:
         return contextlib.nullcontext()

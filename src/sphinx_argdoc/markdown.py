@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from . import plaintext
 from .problems import ArgdocError
 
 if TYPE_CHECKING:
@@ -25,8 +26,18 @@ def require() -> None:
 
 
 def reader(directive: SphinxDirective) -> Callable[[str], list[nodes.Node]]:
+    """A function reading help texts as Markdown; a text that cannot hold Markdown becomes its
+    paragraph without the parser."""
     _, line = directive.get_source_info()
-    return renderer(directive, line - 1)
+    render = renderer(directive, line - 1)
+    config = getattr(directive.env, "myst_config", None)
+    extensions = frozenset(getattr(config, "enable_extensions", ()) or ())
+
+    def read(text: str) -> list[nodes.Node]:
+        plain = plaintext.markdown_paragraph(text, extensions)
+        return [plain] if plain is not None else render(text)
+
+    return read
 
 
 def _api() -> tuple[Any, Any, Any]:

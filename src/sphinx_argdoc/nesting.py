@@ -21,7 +21,9 @@ class Part:
     """What one directive renders: a parser, the subcommand it walks to, and which groups."""
 
     parser: object
-    """The parser as the user's code gave it: two directives naming it differently share it."""
+    """What names the parser, compared by value: the locator, the same whether the model was
+    loaded in this process or read from the model cache. A parser two locators give is met
+    once more under the second one's name, and refused there."""
     path: tuple[str, ...]
     """The subcommands walked to, by their own names (``:path:`` may give an alias)."""
     choice: Choice
@@ -36,7 +38,7 @@ class Part:
 
 def overlaps(outer: Part, inner: Part) -> bool:
     """Whether rendering *inner* renders something that rendering *outer* renders too."""
-    if outer.parser is not inner.parser:
+    if outer.parser != inner.parser:
         return False
     if outer.path == inner.path:
         chosen = (outer.choice.spaced_group, outer.choice.ungrouped)

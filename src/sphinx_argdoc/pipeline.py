@@ -16,13 +16,25 @@ from typing import Protocol
 
 from docutils import nodes
 
-from . import coverage, envvars, introspect, load, markdown, nesting, overrides, render, select
-from .cache import BUILD, ModelKey
+from . import (
+    coverage,
+    envvars,
+    introspect,
+    load,
+    markdown,
+    modelstore,
+    nesting,
+    overrides,
+    render,
+    select,
+)
+from .cache import BUILD, ModelKey, Wanted
 from .compat import names
 from .compat.commands import Command
 from .config import Settings
 from .load import Loaded
 from .model import Option, Parser
+from .modelstore import Inputs, Walked
 from .options import DirectiveOptions
 from .parts import Scope
 from .problems import ArgdocError, Kind, Level, Problem
@@ -81,11 +93,11 @@ def run(request: Request, page: Page) -> Outcome:
     outcome = Outcome()
     options = request.options
     try:
-        loaded = _loaded(request, outcome)
-        prog = options.prog or _fallback_prog(loaded, options, outcome)
-        key = ModelKey(options.locator, prog, options.color)
-        # Called through its module, so a test can count the calls.
-        root = BUILD.model(key, lambda: introspect.build(loaded.parser, prog, options.color))
+        walked = _walked(request, outcome)
+        if walked.prog_is_derived and not options.prog:
+            outcome.problems.append(_no_prog(options))
+        root = walked.model
+        key = ModelKey(options.locator, root.prog, options.color)
         where = select.scope(root, options.path)
         outline = BUILD.outline(key, options.path, lambda: select.outline(where.parser))
         record = functools.partial(
@@ -106,7 +118,7 @@ def run(request: Request, page: Page) -> Outcome:
         if help_format == "markdown" or options.markdown_body:
             markdown.require()
         part = nesting.Part(
-            parser=loaded.parser,
+            parser=options.locator,
             path=tuple(sub.name for sub in where.walked),
             choice=options.choice,
             subcommands=options.choice.whole and not options.display.nosubcommands,
@@ -124,47 +136,84 @@ def run(request: Request, page: Page) -> Outcome:
     return outcome
 
 
-def _loaded(request: Request, outcome: Outcome) -> Loaded:
-    locator = request.options.locator
+def _walked(request: Request, outcome: Outcome) -> Walked:
+    """The model the directive documents, and what its load said."""
+    options, settings = request.options, request.settings
+    locator = options.locator
     if locator.filename:
         # Not imported, so no module's change would tell Sphinx to read this page again.
         outcome.dependencies.append(locator.filename)
-    settings = request.settings
+    wanted = Wanted(
+        locator,
+        options.prog,
+        options.color,
+        (settings.mock_imports, settings.mock_missing_imports, settings.mock_version),
+    )
     try:
-        loaded = BUILD.loaded(
-            locator,
-            lambda: load.load(
-                locator, settings.mock_imports, settings.mock_missing_imports, settings.mock_version
-            ),
+        walked = BUILD.walked(
+            wanted, functools.partial(_walk, request, outcome), outcome.problems, _kept(request)
         )
-    finally:
-        # Editing the CLI's code then re-reads this page, and only pages like it.
+    except ArgdocError:
+        # Fixing the CLI's code then re-reads this page.
         outcome.dependencies += load.source_files(locator)
+        raise
+    # Editing the CLI's code then re-reads this page, and only pages like it.
+    outcome.dependencies += walked.files
+    stood_in = BUILD.unreported_stand_ins(walked.stood_in)
+    if stood_in:
+        listed = ", ".join(stood_in)
+        message = f"{locator}: stood in for packages that are not installed: {listed}"
+        outcome.problems.append(Problem(None, message, Level.INFO))
+    return walked
+
+
+def _walk(request: Request, outcome: Outcome) -> tuple[Walked, Inputs | None]:
+    """The model made from the parser loaded in this process, and the inputs it came from."""
+    options = request.options
+    loaded = _loaded(request, outcome)
+    prog = options.prog or (
+        options.locator.module.rpartition(".")[2] if loaded.prog_is_derived else loaded.parser.prog
+    )
+    key = ModelKey(options.locator, prog, options.color)
+    # Called through its module, so a test can count the calls.
+    model = BUILD.model(key, lambda: introspect.build(loaded.parser, prog, options.color))
+    files = load.source_files(options.locator)
+    walked = Walked(model, loaded.prog_is_derived, loaded.stood_in, files)
+    return walked, modelstore.inputs_of(files, load.libraries(options.locator))
+
+
+def _kept(request: Request) -> bool:
+    """Whether the model of the request's parser may be kept in the model cache."""
+    locator = request.options.locator
+    excluded = request.settings.model_cache_exclude
+    # A script run by :filename: is not a module: what it imports is not recorded.
+    return not (locator.filename or locator.module in excluded or str(locator) in excluded)
+
+
+def _loaded(request: Request, outcome: Outcome) -> Loaded:
+    locator = request.options.locator
+    settings = request.settings
+    loaded = BUILD.loaded(
+        locator,
+        lambda: load.load(
+            locator, settings.mock_imports, settings.mock_missing_imports, settings.mock_version
+        ),
+    )
     # Printing at import is common and harmless (banners, deprecation notes): worth a line in
     # the build log, once, not a warning that would fail a -W build.
     if BUILD.first_report(locator) and loaded.output.strip():
         printed = load.output_tail(loaded.output)
         message = f"{locator} printed while it was loaded (not shown in the page): {printed}"
         outcome.problems.append(Problem(None, message, Level.INFO))
-    stood_in = BUILD.unreported_stand_ins(loaded.stood_in)
-    if stood_in:
-        listed = ", ".join(stood_in)
-        message = f"{locator}: stood in for packages that are not installed: {listed}"
-        outcome.problems.append(Problem(None, message, Level.INFO))
     return loaded
 
 
-def _fallback_prog(loaded: Loaded, options: DirectiveOptions, outcome: Outcome) -> str:
-    if not loaded.prog_is_derived:
-        return loaded.parser.prog
-    outcome.problems.append(
-        Problem(
-            Kind.PROG,
-            f"{options.locator}: the parser has no prog of its own (argparse would take the name "
-            "of the running program, here sphinx-build); give the directive :prog:",
-        )
+def _no_prog(options: DirectiveOptions) -> Problem:
+    return Problem(
+        Kind.PROG,
+        f"{options.locator}: the parser has no prog of its own (argparse would take the name "
+        "of the running program, here sphinx-build); give the directive :prog:",
     )
-    return options.locator.module.rpartition(".")[2]
 
 
 def _render(

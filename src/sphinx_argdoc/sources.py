@@ -27,6 +27,8 @@ class Record:
     modules: tuple[str, ...]
     stamps: tuple[tuple[str, int, int], ...]
     """``(path, mtime in ns, size)`` of each project file, sorted by path."""
+    libraries: tuple[str, ...] = ()
+    """The top-level names of installed packages (not the standard library) it used."""
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -50,7 +52,8 @@ def recording(module: str) -> Iterator[None]:
         yield
     finally:
         pulled = sorted(set(sys.modules) - before)
-        _remember(module, [*_referenced_project_modules(module), *pulled])
+        project, outside = _referenced(module)
+        _remember(module, [*project, *pulled], [*outside, *pulled])
 
 
 def files_of(module: str) -> tuple[str, ...]:
@@ -60,6 +63,12 @@ def files_of(module: str) -> tuple[str, ...]:
     recorded = record.files if record else ()
     ordered = ([own] if own else []) + [path for path in recorded if path != own]
     return tuple(ordered)
+
+
+def libraries_of(module: str) -> tuple[str, ...]:
+    """The installed packages recorded for *module*, by their top-level import names."""
+    record = _records.get(module)
+    return record.libraries if record else ()
 
 
 def drop_if_changed(module: str) -> None:
@@ -73,7 +82,7 @@ def drop_if_changed(module: str) -> None:
     importlib.invalidate_caches()
 
 
-def _remember(module: str, names: Iterable[str]) -> None:
+def _remember(module: str, names: Iterable[str], used: Iterable[str]) -> None:
     earlier = _records.get(module, Record((), ()))
     modules = {name: _project_file(name) for name in names}
     kept = {name for name, path in modules.items() if path is not None}
@@ -86,22 +95,38 @@ def _remember(module: str, names: Iterable[str]) -> None:
     _records[module] = Record(
         modules=tuple(sorted(kept | set(earlier.modules))),
         stamps=tuple(stamps[path] for path in sorted(stamps)),
+        libraries=tuple(sorted(set(earlier.libraries) | _installed_tops(used))),
     )
 
 
-def _referenced_project_modules(name: str) -> list[str]:
-    """*name* and the project modules it reaches through its globals, and their packages."""
+def _installed_tops(names: Iterable[str]) -> set[str]:
+    """The top-level names of those of *names* that are modules of installed packages."""
+    tops = set()
+    for name in names:
+        path = getattr(sys.modules.get(name), "__file__", None)
+        if isinstance(path, str) and os.path.realpath(path).startswith(_package_dirs()):
+            tops.add(name.partition(".")[0])
+    return tops
+
+
+def _referenced(name: str) -> tuple[list[str], set[str]]:
+    """*name* and the project modules it reaches through its globals, and their packages; and
+    the other modules those refer to."""
     seen: set[str] = set()
+    outside: set[str] = set()
     waiting = [name]
     while waiting:
         current = waiting.pop()
-        if current in seen or _project_file(current) is None:
+        if current in seen:
+            continue
+        if _project_file(current) is None:
+            outside.add(current)
             continue
         seen.add(current)
         waiting.append(current.rpartition(".")[0])
         namespace = getattr(sys.modules[current], "__dict__", {})
         waiting += [owner for value in list(namespace.values()) if (owner := _owner(value))]
-    return sorted(seen)
+    return sorted(seen), outside
 
 
 def _owner(value: object) -> str | None:
@@ -148,6 +173,17 @@ def _stamp(path: str) -> tuple[str, int, int] | None:
     except OSError:
         return None
     return (path, status.st_mtime_ns, status.st_size)
+
+
+@functools.cache
+def _package_dirs() -> tuple[str, ...]:
+    """Folders of installed packages, whose versions say whether their code changed."""
+    paths = sysconfig.get_paths()
+    folders = {paths[key] for key in ("purelib", "platlib") if key in paths}
+    folders.update(site.getsitepackages())
+    if site.ENABLE_USER_SITE and site.getusersitepackages():
+        folders.add(site.getusersitepackages())
+    return tuple(sorted(os.path.join(os.path.realpath(folder), "") for folder in folders))
 
 
 @functools.cache

@@ -1,0 +1,8 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "code"))
+
+project = "model-cache"
+extensions = ["sphinx_argdoc"]
+exclude_patterns = ["code"]
