@@ -91,3 +91,76 @@ def test_the_commands_own_help_shows_no_rest_markup() -> None:
     code, out, _ = _argdoc("--help")
     assert code == 0
     assert "::" not in out and "sphinx-argdoc check mypkg.cli:build_parser" in out
+
+
+def _docs(folder: Path, pages: dict[str, str]) -> Path:
+    folder.mkdir()
+    (folder / "conf.py").write_text(CONF)
+    for name, text in pages.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def _block(*options: str) -> str:
+    lines = [".. argparse::", "    :module: subcommand_clis", "    :func: vcs", *options]
+    return "```{eval-rst}\n" + "".join(f"{line}\n" for line in lines) + "```\n"
+
+
+def test_check_reports_the_groups_no_page_of_the_docs_renders(tmp_path) -> None:
+    # The top parser's options and `remote add`'s group are documented; nothing else is.
+    docs = _docs(
+        tmp_path / "docs",
+        {
+            "index.md": "# vcs\n\n" + _block("    :nogroup:") + "\n```{toctree}\nremote\n```\n",
+            "remote.md": "# remote add\n\n"
+            + _block("    :path: remote add", "    :group: transport"),
+        },
+    )
+    code, out, err = _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(docs))
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        "vcs commit: no page renders its 4 options (--message, --amend, --all, --staged) in no "
+        "group",
+        "vcs checkout: no page renders its 2 options (target, -b) in no group",
+        "vcs remote: no page renders its 1 option (--verbose) in no group",
+        "vcs remote add: no page renders its 3 options (name, url, --fetch) in no group",
+        "vcs remote remove: no page renders its 1 option (name) in no group",
+    ]
+
+
+def test_check_finds_nothing_missing_where_a_page_renders_the_whole_parser(tmp_path) -> None:
+    docs = _docs(tmp_path / "docs", {"index.md": "# vcs\n\n" + _block()})
+    assert _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(docs)) == (0, "", "")
+    # Leaving the subcommands out of the whole parser leaves them undocumented.
+    docs = _docs(tmp_path / "other", {"index.md": "# vcs\n\n" + _block("    :nosubcommands:")})
+    code, out, _ = _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(docs))
+    assert code == 1
+    assert [line.partition(":")[0] for line in out.splitlines()] == [
+        "vcs commit",
+        "vcs checkout",
+        "vcs remote",
+        "vcs remote add",
+        "vcs remote add",
+        "vcs remote remove",
+    ]
+
+
+def test_check_with_a_folder_that_is_no_sphinx_project_says_so(tmp_path) -> None:
+    code, out, err = _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sphinx-argdoc: error: '{tmp_path}' has no conf.py: give the folder of the docs' conf.py\n"
+    )
+    (tmp_path / "conf.py").write_text("extensions = []\n")
+    code, out, err = _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sphinx-argdoc: error: the docs in '{tmp_path}' do not use sphinx_argdoc: its conf.py "
+        "does not list it in extensions\n"
+    )
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_argdoc"]\nraise OSError("no luck")\n')
+    code, out, err = _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sphinx-argdoc: error: building the docs in '{tmp_path}' failed: OSError: no luck\n"
+    )

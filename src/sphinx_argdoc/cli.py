@@ -91,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Read every help text, description and epilog of the parser and its subcommands as "
             "a docs build reads them, and print each problem found with the option or parser it "
-            "belongs to, and each visible option without help. Exit with status 1 when there "
-            "is any, so that CI catches it where the help is written."
+            "belongs to, and each visible option without help; with --docs-source, also what "
+            "no page of the docs renders. Exit with status 1 when there is any, so that CI "
+            "catches it where the help is written."
         ),
     )
     _add_locator(check)
@@ -102,6 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=HELP_FORMATS,
         default="rst",
         help="how the docs read the help (argdoc_help_format; default: %(default)s)",
+    )
+    check.add_argument(
+        "--docs-source",
+        metavar="SRCDIR",
+        type=Path,
+        help=(
+            "also report each argument group, and the options in no group, that no page of "
+            "the docs in SRCDIR (the folder of their conf.py) renders; the docs are read, with "
+            "nothing written, to find out"
+        ),
     )
     return parser
 
@@ -131,12 +142,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Whatever user code prints while it is imported and called must not end up in the page.
         with contextlib.redirect_stdout(sys.stderr):
             target = parse_locator(args.locator)
-            need_prog = args.command == "page"
+            is_page = args.command == "page"
+            # The pages name the parser by its prog: the one written, or the one to look for.
+            need_prog = is_page or (args.command == "check" and args.docs_source is not None)
             parser = parser_model(target, args.passparser, args.prog, need_prog)
             found = _check(args, target, parser) if args.command == "check" else []
-            if args.command == "page" and not scaffold.page_sections(parser):
+            if is_page and not scaffold.page_sections(parser):
                 raise ArgdocError(f"{target.locator} has no visible options to put on a page")
-            help_format = _help_format(args, target, parser) if need_prog else None
+            help_format = _help_format(args, target, parser) if is_page else None
     except ArgdocError as exc:
         _fail(str(exc))
     if args.command == "check":
@@ -156,7 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(args: argparse.Namespace, target: Target, parser: model.Parser) -> list[str]:
     locator = replace(target.locator, passparser=args.passparser)
     found = helpcheck.markup_problems(locator, parser.prog, args.help_format)
-    return found + helpcheck.empty_help(parser)
+    found += helpcheck.empty_help(parser)
+    if args.docs_source is not None:
+        found += helpcheck.undocumented_parts(args.docs_source, parser)
+    return found
 
 
 def _help_format(args: argparse.Namespace, target: Target, parser: model.Parser) -> str | None:

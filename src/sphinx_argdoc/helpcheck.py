@@ -2,7 +2,8 @@
 
 The texts are read by a real Sphinx build, in a temporary folder, of a page rendering the whole
 parser: the same readers (reST, or Markdown through myst-parser) and the same messages as the
-project's own ``sphinx-build -W``, found where the help is written.
+project's own ``sphinx-build -W``, found where the help is written. Given the project's docs, a
+quiet build of them tells which parts of the parser no page renders.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from . import load, model
+from . import coverage, load, model, select
+from .problems import ArgdocError
 from .scaffold import walk
 
 #: A warning line as Sphinx writes it: location, level, message, and maybe ``[type.subtype]``.
@@ -71,3 +73,59 @@ def empty_help(parser: model.Parser) -> list[str]:
         for option in group.options
         if not option.help.strip()
     ]
+
+
+def undocumented_parts(srcdir: Path, parser: model.Parser) -> list[str]:
+    """What of *parser* and its subcommands no page of the Sphinx project in *srcdir* renders:
+    each argument group, and the options in no group, in the order of ``--help``."""
+    renders = _renders_of_docs(srcdir)
+    found = []
+    for _, each in walk(parser):
+        gaps = coverage.undocumented(renders, each.prog, select.outline(each))
+        found += [f"{each.prog}: no page renders its argument group {t!r}" for t in gaps.groups]
+        if gaps.ungrouped:
+            found.append(f"{each.prog}: no page renders its {coverage.options_in_no_group(gaps)}")
+    return found
+
+
+def _renders_of_docs(srcdir: Path) -> dict[str, list[coverage.Render]]:
+    """What the directives of each page in *srcdir* render: the project's docs read, with their
+    own ``conf.py``, and nothing written."""
+    from sphinx.application import Sphinx
+
+    if not (srcdir / "conf.py").is_file():
+        raise ArgdocError(f"{str(srcdir)!r} has no conf.py: give the folder of the docs' conf.py")
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            app = Sphinx(
+                str(srcdir),
+                str(srcdir),
+                str(Path(folder) / "out"),
+                str(Path(folder) / "doctrees"),
+                "dummy",
+                status=None,
+                # What the build says about its pages is for sphinx-build to report.
+                warning=io.StringIO(),
+                freshenv=True,
+            )
+            if "sphinx_argdoc" not in app.extensions:
+                raise ArgdocError(
+                    f"the docs in {str(srcdir)!r} do not use sphinx_argdoc: "
+                    "its conf.py does not list it in extensions"
+                )
+            app.build()
+        except ArgdocError:
+            raise
+        except Exception as exc:  # the docs' conf.py and extensions may raise anything
+            raise ArgdocError(
+                f"building the docs in {str(srcdir)!r} failed: {_one_line(exc)}"
+            ) from exc
+        return coverage.pages_renders(app.env)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc)
+    if "\n" in text and exc.__cause__ is not None:
+        # Sphinx puts the whole traceback of an error in conf.py into its message.
+        text = f"{type(exc.__cause__).__name__}: {exc.__cause__}"
+    return " ".join(text.split())
