@@ -93,6 +93,80 @@ def test_the_commands_own_help_shows_no_rest_markup() -> None:
     assert "::" not in out and "sphinx-argdoc check mypkg.cli:build_parser" in out
 
 
+def _written(folder: Path) -> dict[str, str]:
+    return {file.name: file.read_text() for file in sorted(folder.iterdir())}
+
+
+def test_page_split_writes_a_page_per_subcommand_that_builds_without_a_warning(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    code, out, err = _argdoc("page", "subcommand_clis:vcs", "--split", str(docs))
+    assert (code, err) == (0, "")
+    names = ["index", "commit", "checkout", "remote", "remote-add", "remote-remove"]
+    assert out.splitlines() == [str(docs / f"{name}.md") for name in names]
+    pages = _written(docs)
+    assert pages["index.md"].endswith(
+        "## Subcommands\n\n```{toctree}\n:maxdepth: 1\n\ncommit\ncheckout\nremote\n```\n"
+    )
+    assert pages["remote.md"].endswith("\nremote-add\nremote-remove\n```\n")
+    assert pages["remote-add.md"].startswith("# vcs remote add\n\n## transport\n")
+    assert "    :path: remote add\n    :group: transport\n" in pages["remote-add.md"]
+    assert "    :path: remote add\n    :nogroup:\n" in pages["remote-add.md"]
+    (docs / "conf.py").write_text(CONF)
+    built = sphinx_build(docs, "-W")
+    # No warning at all: none about coverage, none about a page outside every toctree.
+    assert (built.returncode, built.stderr) == (0, "")
+    html = (docs / "_build" / "remote-add.html").read_text()
+    assert 'id="cmdoption-vcs-remote-add-protocol"' in html
+    assert 'id="cmdoption-vcs-remote-add-fetch"' in html
+    index = (docs / "_build" / "index.html").read_text()
+    assert 'href="remote.html"' in index and 'id="cmdoption-vcs-work-dir"' in index
+    # The written pages document everything: check, reading them, agrees.
+    assert _argdoc("check", "subcommand_clis:vcs", "--docs-source", str(docs)) == (0, "", "")
+
+
+def test_page_split_in_rest_gives_the_index_the_title_asked_for(tmp_path) -> None:
+    docs = tmp_path / "reference"
+    code, _, err = _argdoc(
+        "page", "subcommand_clis:vcs", "--split", str(docs), "--format", "rst", "--title", "VCS"
+    )
+    assert (code, err) == (0, "")
+    pages = _written(docs)
+    assert sorted(pages) == sorted(
+        f"{name}.rst"
+        for name in ("index", "commit", "checkout", "remote", "remote-add", "remote-remove")
+    )
+    assert pages["index.rst"].startswith("VCS\n===\n")
+    assert (
+        ".. toctree::\n    :maxdepth: 1\n\n    commit\n    checkout\n    remote\n"
+        in (pages["index.rst"])
+    )
+    assert pages["remote-add.rst"].startswith("vcs remote add\n==============\n\ntransport\n---")
+    (docs / "conf.py").write_text('extensions = ["sphinx_argdoc"]\n')
+    built = sphinx_build(docs, "-W")
+    assert (built.returncode, built.stderr) == (0, "")
+    assert "<title>VCS" in (docs / "_build" / "index.html").read_text()
+
+
+def test_page_split_refuses_a_folder_with_files_and_a_cli_without_subcommands(tmp_path) -> None:
+    kept = tmp_path / "docs"
+    kept.mkdir()
+    (kept / "index.md").write_text("# Mine\n")
+    code, out, err = _argdoc("page", "subcommand_clis:vcs", "--split", str(kept))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sphinx-argdoc: error: --split {kept}: the folder is not empty; give a new or empty "
+        "folder, so that no page is overwritten\n"
+    )
+    assert _written(kept) == {"index.md": "# Mine\n"}
+    code, out, err = _argdoc("page", "sample_clis:grouped", "--split", str(tmp_path / "new"))
+    assert (code, out) == (2, "")
+    assert err == (
+        "sphinx-argdoc: error: grouped has no subcommands, and --split writes a page per "
+        "subcommand: leave out --split to print one page\n"
+    )
+    assert not (tmp_path / "new").exists()
+
+
 def _docs(folder: Path, pages: dict[str, str]) -> Path:
     folder.mkdir()
     (folder / "conf.py").write_text(CONF)

@@ -165,6 +165,9 @@ def test_troubleshooting_names_every_kind_of_message_the_extension_logs() -> Non
         ["groups", "sample_clis:not_a_parser"],
         ["page", "{hidden}:build", "--prog", "hidden"],
         ["check", "sample_clis:grouped", "--docs-source", "{folder}"],
+        ["page", "sample_clis:grouped", "--split", "{folder}/new"],
+        ["page", "sample_clis:grouped", "--split", "{folder}"],
+        ["page", "sample_clis:grouped", "--split", "{hidden}"],
     ],
 )
 def test_troubleshooting_describes_the_command_lines_messages(
