@@ -55,6 +55,21 @@ def test_page_reads_help_in_the_format_it_reads_clean_in_and_says_so(tmp_path) -
     assert (built, warnings) == (0, "")
 
 
+def test_page_reads_help_that_breaks_rest_as_markdown_when_that_reads_clean(tmp_path) -> None:
+    # Two builds in one process, reST then Markdown: the second starts as clean as the first.
+    code, out, err = _argdoc("page", "help_clis:broken_rst_help")
+    assert code == 0
+    assert err == (
+        "sphinx-argdoc: note: the help does not read clean as reST (1 problems, the first: "
+        "help of brokentool --unclosed: Inline emphasis start-string without end-string.); "
+        "the page reads it as markdown (:help-format: markdown)\n"
+    )
+    assert out.count("    :help-format: markdown\n") == 1
+    built, warnings, html = _built(tmp_path, out)
+    assert (built, warnings) == (0, "")
+    assert "An *unclosed emphasis." in html
+
+
 def test_page_without_prog_for_a_parser_without_one_says_what_is_missing() -> None:
     code, out, err = _argdoc("page", "sphinxarg_sample:parser")
     assert (code, out) == (2, "")
