@@ -45,8 +45,8 @@ def test_page_scaffolds_every_subcommand_and_builds_without_a_coverage_warning(t
         assert f'id="cmdoption-{node_id}"' in html
 
 
-def test_page_reads_help_in_the_format_it_reads_clean_in_and_says_so(tmp_path) -> None:
-    code, out, err = _argdoc("page", "help_clis:terminal_help")
+def test_page_reads_help_as_text_when_neither_rest_nor_markdown_read_it_clean(tmp_path) -> None:
+    code, out, err = _argdoc("page", "help_clis:broken_rst_and_markdown")
     assert code == 0
     assert err.startswith("sphinx-argdoc: note: the help does not read clean as reST (")
     assert err.endswith("the page reads it as text (:help-format: text)\n")
