@@ -156,8 +156,11 @@ def test_help_describes_every_command_and_option() -> None:
     assert code == 0
     for text in ("LOCATOR", "MODULE:FUNC", "MODULE.ATTR", "PATH.py:FUNC", "--passparser"):
         assert text in out
-    for option in ("--prog NAME", "--format {md,rst}", "--title TEXT"):
+    for option in ("--prog NAME", "--format {md,rst}", "--title TEXT", "--split DIR"):
         assert option in out
+    code, out, _ = _argdoc("check", "--help")
+    assert code == 0
+    assert "--help-format {rst,markdown,text}" in out and "--docs-source SRCDIR" in out
 
 
 def _page_project(tmp_path: Path, page_format: str, *args: str) -> Path:

@@ -164,6 +164,10 @@ def test_troubleshooting_names_every_kind_of_message_the_extension_logs() -> Non
         ["groups", "sample_clis:missing_function"],
         ["groups", "sample_clis:not_a_parser"],
         ["page", "{hidden}:build", "--prog", "hidden"],
+        ["check", "sample_clis:grouped", "--docs-source", "{folder}"],
+        ["page", "sample_clis:grouped", "--split", "{folder}/new"],
+        ["page", "sample_clis:grouped", "--split", "{folder}"],
+        ["page", "sample_clis:grouped", "--split", "{hidden}"],
     ],
 )
 def test_troubleshooting_describes_the_command_lines_messages(
@@ -180,7 +184,7 @@ def test_troubleshooting_describes_the_command_lines_messages(
     monkeypatch.setattr(sys, "path", list(sys.path))
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit) as exited:
-        cli.main([arg.format(hidden=hidden) for arg in argv])
+        cli.main([arg.format(hidden=hidden, folder=tmp_path) for arg in argv])
     assert exited.value.code == 2
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1

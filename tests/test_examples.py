@@ -15,6 +15,8 @@ EXPECTED = [
     "command (No closing quotation); not checked",
     "fences.md:12: WARNING: console example: vcs checkout has no option --bad; did you mean -b?",
     "fences.md:16: WARNING: console example: vcs has no option -x; did you mean --work-dir?",
+    "fences.md:23: WARNING: console example: pkg cache clean has no option --bogus; "
+    "did you mean --older-than?",
     "session.rst:7: WARNING: console example: vcs commit has no option --ammend; "
     "did you mean --amend?",
     "session.rst:10: WARNING: console example: vcs co has no option --forse; did you mean -b?",

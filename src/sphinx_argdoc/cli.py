@@ -85,14 +85,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="MyST Markdown with eval-rst fences, or reStructuredText (default: %(default)s)",
     )
     page.add_argument("--title", metavar="TEXT", help="the page title (default: the prog)")
+    page.add_argument(
+        "--split",
+        metavar="DIR",
+        type=Path,
+        help=(
+            "write a page per subcommand into the new or empty folder DIR instead: DIR/index "
+            "for the parser, with a toctree of its subcommands' pages, each with a toctree of "
+            "its own; print the files written"
+        ),
+    )
     check = commands.add_parser(
         "check",
         help="report the help texts that would break a docs build",
         description=(
             "Read every help text, description and epilog of the parser and its subcommands as "
             "a docs build reads them, and print each problem found with the option or parser it "
-            "belongs to, and each visible option without help. Exit with status 1 when there "
-            "is any, so that CI catches it where the help is written."
+            "belongs to, and each visible option without help; with --docs-source, also what "
+            "no page of the docs renders. Exit with status 1 when there is any, so that CI "
+            "catches it where the help is written."
         ),
     )
     _add_locator(check)
@@ -102,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=HELP_FORMATS,
         default="rst",
         help="how the docs read the help (argdoc_help_format; default: %(default)s)",
+    )
+    check.add_argument(
+        "--docs-source",
+        metavar="SRCDIR",
+        type=Path,
+        help=(
+            "also report each argument group, and the options in no group, that no page of "
+            "the docs in SRCDIR (the folder of their conf.py) renders; the docs are read, with "
+            "nothing written, to find out"
+        ),
     )
     return parser
 
@@ -131,12 +152,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Whatever user code prints while it is imported and called must not end up in the page.
         with contextlib.redirect_stdout(sys.stderr):
             target = parse_locator(args.locator)
-            need_prog = args.command == "page"
+            is_page = args.command == "page"
+            split = args.split if is_page else None
+            if split is not None:
+                _check_split_folder(split)
+            # The pages name the parser by its prog: the one written, or the one to look for.
+            need_prog = is_page or (args.command == "check" and args.docs_source is not None)
             parser = parser_model(target, args.passparser, args.prog, need_prog)
             found = _check(args, target, parser) if args.command == "check" else []
-            if args.command == "page" and not scaffold.page_sections(parser):
+            if is_page and not scaffold.page_sections(parser):
                 raise ArgdocError(f"{target.locator} has no visible options to put on a page")
-            help_format = _help_format(args, target, parser) if need_prog else None
+            if split is not None and not parser.subcommands:
+                raise ArgdocError(
+                    f"{parser.prog} has no subcommands, and --split writes a page per "
+                    "subcommand: leave out --split to print one page"
+                )
+            help_format = _help_format(args, target, parser) if is_page else None
     except ArgdocError as exc:
         _fail(str(exc))
     if args.command == "check":
@@ -148,15 +179,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     _note_left_out(parser, target)
     title = args.title or parser.prog
     spec = scaffold.PageSpec(target.locator, args.prog, title, args.passparser, help_format)
+    if split is not None:
+        _write_split(spec, parser, split, args.format)
+        return 0
     page = scaffold.markdown_page if args.format == "md" else scaffold.rest_page
     print(page(spec, parser), end="")
     return 0
 
 
+def _check_split_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ArgdocError(f"--split {folder}: that is a file; give a new or empty folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise ArgdocError(
+            f"--split {folder}: the folder is not empty; give a new or empty folder, "
+            "so that no page is overwritten"
+        )
+
+
+def _write_split(spec: scaffold.PageSpec, parser: model.Parser, folder: Path, form: str) -> None:
+    """Write the pages of ``--split`` into *folder* and print the name of each file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in scaffold.split_pages(spec.title, parser):
+        file = folder / f"{page.name}.{form}"
+        file.write_text(scaffold.split_page(spec, page, markdown=form == "md"), encoding="utf-8")
+        print(file)
+
+
 def _check(args: argparse.Namespace, target: Target, parser: model.Parser) -> list[str]:
     locator = replace(target.locator, passparser=args.passparser)
     found = helpcheck.markup_problems(locator, parser.prog, args.help_format)
-    return found + helpcheck.empty_help(parser)
+    found += helpcheck.empty_help(parser)
+    if args.docs_source is not None:
+        found += helpcheck.undocumented_parts(args.docs_source, parser)
+    return found
 
 
 def _help_format(args: argparse.Namespace, target: Target, parser: model.Parser) -> str | None:

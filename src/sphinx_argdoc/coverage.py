@@ -165,14 +165,67 @@ def _combined(notes: list[tuple[str, Render]]) -> SplitParser:
     )
 
 
+@dataclass(frozen=True)
+class Gaps:
+    """What of a parser no directive renders."""
+
+    groups: tuple[str, ...]
+    """The titles of its visible argument groups that no ``:group:`` block renders."""
+    ungrouped: tuple[str, ...]
+    """Its options in no group when no ``:nogroup:`` block renders them; else empty."""
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.ungrouped)
+
+
+def _gaps(
+    visible_groups: tuple[str, ...],
+    ungrouped: tuple[str, ...],
+    rendered_groups: Set[str],
+    has_nogroup: bool,
+) -> Gaps:
+    return Gaps(
+        tuple(title for title in visible_groups if title not in rendered_groups),
+        () if has_nogroup else ungrouped,
+    )
+
+
+def undocumented(renders: dict[str, list[Render]], prog: str, outline: Outline) -> Gaps:
+    """What no directive of *renders* renders of the parser of *prog*, outlined *outline* (the
+    parser as it is now, whatever the directives saw). Unlike the build's own check, a parser
+    that no directive names has gaps too: all of it."""
+    notes = [render for page in renders.values() for render in page]
+    if any(prog in render.whole_progs for render in notes):
+        return Gaps((), ())
+    own = [render for render in notes if render.prog == prog]
+    return _gaps(
+        outline.visible_group_titles,
+        outline.ungrouped_names,
+        {render.group for render in own if render.group is not None},
+        any(render.group is None and not render.whole_progs for render in own),
+    )
+
+
+def pages_renders(env: BuildEnvironment) -> dict[str, list[Render]]:
+    """What the directives of each page of *env* render."""
+    return _renders(env)
+
+
 def _warn_about(parser: SplitParser) -> None:
     where = f"the parser is rendered in parts on {', '.join(parser.pages)}"
-    for title in parser.visible_groups:
-        if title not in parser.rendered_groups:
-            _warn(parser, f"no directive renders its argument group {title!r} ({where})")
-    if parser.ungrouped and not parser.has_nogroup:
-        options = f"{_count(len(parser.ungrouped), 'option')} ({', '.join(parser.ungrouped)})"
-        _warn(parser, f"no :nogroup: directive renders its {options} in no group ({where})")
+    gaps = _gaps(
+        parser.visible_groups, parser.ungrouped, parser.rendered_groups, parser.has_nogroup
+    )
+    for title in gaps.groups:
+        _warn(parser, f"no directive renders its argument group {title!r} ({where})")
+    if gaps.ungrouped:
+        _warn(parser, f"no :nogroup: directive renders its {options_in_no_group(gaps)} ({where})")
+
+
+def options_in_no_group(gaps: Gaps) -> str:
+    """``2 options (--a, --b) in no group``: what *gaps* leaves out of no group."""
+    count = _count(len(gaps.ungrouped), "option")
+    return f"{count} ({', '.join(gaps.ungrouped)}) in no group"
 
 
 def _warn(parser: SplitParser, message: str) -> None:

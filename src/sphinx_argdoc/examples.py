@@ -157,9 +157,14 @@ def mistakes(words: list[str], options: dict[str, set[str]]) -> Iterator[Mistake
                 dashed = sorted(each for each in known if each.startswith("-"))
                 nearest = difflib.get_close_matches(name, dashed, n=1, cutoff=0.0)
                 yield Mistake(" ".join(spoken), name, nearest[0] if nearest else None)
-        elif std_name(" ".join((*spoken, word))) in options:
+        elif _names_subcommand(std_name(" ".join((*spoken, word))), options):
             # A subcommand: the options after it are its own.
             spoken.append(word)
+
+
+def _names_subcommand(name: str, options: dict[str, set[str]]) -> bool:
+    # One without options of its own is no program of the std domain, but those below it are.
+    return name in options or any(program.startswith(f"{name}-") for program in options)
 
 
 def _program_length(words: list[str], options: dict[str, set[str]]) -> int:

@@ -2,12 +2,14 @@
 
 A page has a section per argument group with visible options (a ``:group:`` directive) and one
 for the options in no group (``:nogroup:``), then the same for each subcommand, under a heading
-naming it, its directives reaching it with ``:path:``.
+naming it, its directives reaching it with ``:path:``. Split, the same sections make a page per
+subcommand, each listing its own subcommands' pages in a toctree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from docutils.utils import column_width
@@ -99,21 +101,98 @@ def _parser_sections(parser: model.Parser, path: tuple[str, ...], level: int) ->
 
 def markdown_page(spec: PageSpec, parser: model.Parser) -> str:
     """The page in MyST Markdown, each directive in an ``eval-rst`` fence."""
-    lines = [f"# {_markdown_escaped(spec.title)}"]
-    for section in page_sections(parser):
-        lines += ["", f"{'#' * section.level} {_markdown_escaped(section.heading or '')}"]
-        if section.directive:
-            lines += ["", "```{eval-rst}", *_directive(spec, section), "```"]
-    return "\n".join(lines) + "\n"
+    return _markdown(spec, spec.title, page_sections(parser), ())
 
 
 def rest_page(spec: PageSpec, parser: model.Parser) -> str:
     """The page in reStructuredText."""
-    lines = _rest_heading(spec.title, "=")
-    for section in page_sections(parser):
+    return _rest(spec, spec.title, page_sections(parser), ())
+
+
+@dataclass(frozen=True)
+class SplitPage:
+    """One page of a split scaffold: ``index`` for the parser, one per subcommand."""
+
+    name: str
+    """The document name, a file name without its suffix."""
+    title: str
+    sections: tuple[Section, ...]
+    children: tuple[str, ...]
+    """The names of the pages of its subcommands, for its toctree."""
+
+
+def split_pages(title: str, parser: model.Parser) -> list[SplitPage]:
+    """``index`` for *parser*, titled *title*, then a page per subcommand, in the order of
+    ``--help``. A subcommand with nothing to show, itself or below it, gets no page."""
+    names = _page_names([path for path, _ in walk(parser)][1:])
+    return _pages(parser, (), names, title)
+
+
+def _pages(
+    each: model.Parser, path: tuple[str, ...], names: dict[tuple[str, ...], str], title: str
+) -> list[SplitPage]:
+    """The page of *each* (the subcommand at *path*) and the pages below it."""
+    below = [
+        pages
+        for sub in each.subcommands
+        if (pages := _pages(sub.parser, (*path, sub.name), names, title))
+    ]
+    sections = tuple(_parser_sections(each, path, 2))
+    if path and not sections and not below:
+        return []
+    page = SplitPage(
+        names[path] if path else "index",
+        each.prog if path else title,
+        sections,
+        tuple(pages[0].name for pages in below),
+    )
+    return [page, *(later for pages in below for later in pages)]
+
+
+def _page_names(paths: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """A file name for each subcommand: its path joined with ``-``, in characters safe in any
+    file system, numbered where two would be the same (or ``index``)."""
+    names: dict[tuple[str, ...], str] = {}
+    taken = {"index"}
+    for path in paths:
+        name = base = re.sub(r"[^\w.-]+", "_", "-".join(path)).strip("._") or "command"
+        number = 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{base}-{number}"
+        taken.add(name.lower())
+        names[path] = name
+    return names
+
+
+def split_page(spec: PageSpec, page: SplitPage, markdown: bool) -> str:
+    """*page* in MyST Markdown (*markdown*) or reStructuredText."""
+    write = _markdown if markdown else _rest
+    return write(spec, page.title, page.sections, page.children)
+
+
+def _markdown(
+    spec: PageSpec, title: str, sections: Sequence[Section], children: Sequence[str]
+) -> str:
+    lines = [f"# {_markdown_escaped(title)}"]
+    for section in sections:
+        lines += ["", f"{'#' * section.level} {_markdown_escaped(section.heading or '')}"]
+        if section.directive:
+            lines += ["", "```{eval-rst}", *_directive(spec, section), "```"]
+    if children:
+        lines += ["", "## Subcommands", "", "```{toctree}", ":maxdepth: 1", "", *children, "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _rest(spec: PageSpec, title: str, sections: Sequence[Section], children: Sequence[str]) -> str:
+    lines = _rest_heading(title, "=")
+    for section in sections:
         lines += ["", *_rest_heading(section.heading or "", "-" if section.level == 2 else "~")]
         if section.directive:
             lines += ["", *_directive(spec, section)]
+    if children:
+        lines += ["", *_rest_heading("Subcommands", "-"), "", ".. toctree::", "    :maxdepth: 1"]
+        lines += ["", *(f"    {child}" for child in children)]
     return "\n".join(lines) + "\n"
 
 

@@ -84,3 +84,11 @@ def undocumented() -> argparse.ArgumentParser:
     commands = parser.add_subparsers()
     commands.add_parser("sub").add_argument("--also-unsaid")
     return parser
+
+
+def broken_rst_and_markdown() -> argparse.ArgumentParser:
+    """Help that neither reST nor Markdown reads clean: only plain text shows it."""
+    parser = argparse.ArgumentParser(prog="brokenboth")
+    parser.add_argument("--glob", help="Pattern like *.py or _private_.")
+    parser.add_argument("--role", help="Uses an {unknownrole}`thing`.")
+    return parser

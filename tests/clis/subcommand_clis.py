@@ -89,3 +89,15 @@ def nameless() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="", description="No name.")
     parser.add_subparsers().add_parser("sub", description="Named.")
     return parser
+
+
+def middle_without_options() -> argparse.ArgumentParser:
+    """``pkg cache clean``: the subcommand in the middle has no options of its own."""
+    parser = argparse.ArgumentParser(prog="pkg", add_help=False)
+    parser.add_argument("--quiet", action="store_true", help="Say less.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cache = commands.add_parser("cache", help="Manage the cache.", add_help=False)
+    actions = cache.add_subparsers(dest="action", metavar="ACTION")
+    clean = actions.add_parser("clean", help="Empty the cache.")
+    clean.add_argument("--older-than", metavar="DAYS", help="Only entries this old.")
+    return parser
