@@ -60,7 +60,7 @@ def test_page_reads_help_that_breaks_rest_as_markdown_when_that_reads_clean(tmp_
     code, out, err = _argdoc("page", "help_clis:broken_rst_help")
     assert code == 0
     assert err == (
-        "sphinx-argdoc: note: the help does not read clean as reST (1 problems, the first: "
+        "sphinx-argdoc: note: the help does not read clean as reST (1 problem, the first: "
         "help of brokentool --unclosed: Inline emphasis start-string without end-string.); "
         "the page reads it as markdown (:help-format: markdown)\n"
     )

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from . import helpcheck, introspect, load, model, scaffold, select
 from .config import HELP_FORMATS
-from .problems import ArgdocError
+from .problems import ArgdocError, counted
 
 PROG = "sphinx-argdoc"
 
@@ -226,8 +226,8 @@ def _help_format(args: argparse.Namespace, target: Target, parser: model.Parser)
     if has_myst and not helpcheck.markup_problems(locator, parser.prog, "markdown"):
         chosen = "markdown"
     _note(
-        f"the help does not read clean as reST ({len(problems)} problems, the first: "
-        f"{problems[0]}); the page reads it as {chosen} (:help-format: {chosen})"
+        f"the help does not read clean as reST ({counted(len(problems), 'problem')}, the "
+        f"first: {problems[0]}); the page reads it as {chosen} (:help-format: {chosen})"
     )
     return chosen
 

@@ -21,7 +21,7 @@ from sphinx.util import logging
 from .config import Settings
 from .load import Locator
 from .parts import Choice
-from .problems import Kind
+from .problems import Kind, counted
 from .select import Outline
 
 logger = logging.getLogger(__name__)
@@ -224,7 +224,7 @@ def _warn_about(parser: SplitParser) -> None:
 
 def options_in_no_group(gaps: Gaps) -> str:
     """``2 options (--a, --b) in no group``: what *gaps* leaves out of no group."""
-    count = _count(len(gaps.ungrouped), "option")
+    count = counted(len(gaps.ungrouped), "option")
     return f"{count} ({', '.join(gaps.ungrouped)}) in no group"
 
 
@@ -238,10 +238,6 @@ def _warn(parser: SplitParser, message: str) -> None:
         type="argdoc",
         subtype=Kind.COVERAGE.value,
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

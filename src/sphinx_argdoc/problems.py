@@ -62,3 +62,8 @@ class ArgdocError(Exception):
     @property
     def problem(self) -> Problem:
         return Problem(self.kind, str(self), Level.ERROR)
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 option``, ``3 options``: a count as messages say it."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
