@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import cache, config, coverage, envvars, examples, helptext
+from . import buildlog, cache, config, coverage, envvars, examples, helptext
 from .compat import commands
 from .directive import ArgparseDirective
 
@@ -37,6 +37,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", coverage.warn_uncovered)
     app.add_env_collector(examples.ExampleCollector)
     app.connect("env-updated", examples.check)
+    app.add_env_collector(buildlog.StandInNotes)
+    app.connect("env-before-read-docs", buildlog.remember_pages_read)
+    app.connect("env-updated", buildlog.report_stand_ins)
     app.add_domain(commands.CommandsDomain)
     app.connect("builder-inited", commands.configure)
     app.connect("builder-inited", envvars.check_setting)
@@ -47,7 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bumped when what the extension keeps on the environment changes shape.
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -60,7 +60,6 @@ class BuildCache:
     _models: dict[ModelKey, Parser] = field(default_factory=dict)
     _outlines: dict[tuple[ModelKey, tuple[str, ...]], Outline] = field(default_factory=dict)
     _reported: set[Locator] = field(default_factory=set)
-    _stand_ins_reported: set[str] = field(default_factory=set)
     _walked: dict[Wanted, Walked] = field(default_factory=dict)
     store: Store | None = None
     """Where models are kept between builds and reader processes; ``None``: nowhere."""
@@ -138,12 +137,6 @@ class BuildCache:
         self._reported.add(locator)
         return first
 
-    def unreported_stand_ins(self, packages: tuple[str, ...]) -> tuple[str, ...]:
-        """Those of *packages* not yet said to have stood in: the build log says each once."""
-        unreported = tuple(name for name in packages if name not in self._stand_ins_reported)
-        self._stand_ins_reported.update(unreported)
-        return unreported
-
     def clear(self, store: Store | None = None) -> None:
         """Forget everything: a new build must see the CLI as it is now; it uses *store*."""
         self.store = store
@@ -152,7 +145,6 @@ class BuildCache:
         self._models.clear()
         self._outlines.clear()
         self._reported.clear()
-        self._stand_ins_reported.clear()
 
 
 def store_for(doctree_folder: str, enabled: bool, fresh: bool) -> Store:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import logging
 
 from .config import Settings
 from .load import Locator
+from .pagenotes import PageNotes, notes_of
 from .parts import Choice
 from .problems import Kind, counted
 from .select import Outline
@@ -94,25 +93,10 @@ def note(env: BuildEnvironment, render: Render) -> None:
     _renders(env).setdefault(env.docname, []).append(render)
 
 
-class CoverageCollector(EnvironmentCollector):
-    """Keeps each page's notes as pages come and go: purged with their page, merged back from
-    parallel readers."""
+class CoverageCollector(PageNotes):
+    """Keeps each page's renders as pages come and go."""
 
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        _renders(env).pop(docname, None)
-
-    def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
-    ) -> None:
-        theirs = _renders(other)
-        ours = _renders(env)
-        for docname in docnames:
-            if docname in theirs:
-                ours[docname] = theirs[docname]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        # The directives note their renders while the page is read; the doctree adds nothing.
-        pass
+    attribute = _ENV_ATTRIBUTE
 
 
 def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
@@ -251,8 +235,4 @@ def _distinct(seen: Iterable[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
 
 
 def _renders(env: BuildEnvironment) -> dict[str, list[Render]]:
-    renders: dict[str, list[Render]] | None = getattr(env, _ENV_ATTRIBUTE, None)
-    if renders is None:
-        renders = {}
-        setattr(env, _ENV_ATTRIBUTE, renders)
-    return renders
+    return notes_of(env, _ENV_ATTRIBUTE)

@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from . import coverage, helptext, nesting, pipeline, register, render
+from . import buildlog, coverage, helptext, nesting, pipeline, register, render
 from .compat import commands
 from .config import Settings
 from .options import DirectiveOptions
@@ -47,6 +47,7 @@ class ArgparseDirective(SphinxDirective):
             self.env.note_dependency(path)
         if outcome.coverage is not None:
             coverage.note(self.env, outcome.coverage)
+        buildlog.note_stand_ins(self.env, str(options.locator), outcome.stood_in)
         std = cast(StandardDomain, self.env.get_domain("std"))
         register.register(std, self.env.docname, outcome.nodes)
         if outcome.commands:

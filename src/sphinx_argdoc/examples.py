@@ -22,10 +22,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import logging
 
 from .config import Settings
+from .pagenotes import PageNotes, notes_of
 from .parts import std_name
 from .problems import Kind
 
@@ -231,19 +231,10 @@ def _warn(example: Example, message: str) -> None:
     )
 
 
-class ExampleCollector(EnvironmentCollector):
+class ExampleCollector(PageNotes):
     """Keeps each page's console examples as pages come and go."""
 
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        _examples(env).pop(docname, None)
-
-    def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
-    ) -> None:
-        theirs, ours = _examples(other), _examples(env)
-        for docname in docnames:
-            if docname in theirs:
-                ours[docname] = theirs[docname]
+    attribute = _ENV_ATTRIBUTE
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         found = collect(doctree, app.env.docname)
@@ -252,8 +243,4 @@ class ExampleCollector(EnvironmentCollector):
 
 
 def _examples(env: BuildEnvironment) -> dict[str, list[Example]]:
-    kept: dict[str, list[Example]] | None = getattr(env, _ENV_ATTRIBUTE, None)
-    if kept is None:
-        kept = {}
-        setattr(env, _ENV_ATTRIBUTE, kept)
-    return kept
+    return notes_of(env, _ENV_ATTRIBUTE)

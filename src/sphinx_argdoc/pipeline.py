@@ -86,6 +86,8 @@ class Outcome:
     coverage: coverage.Render | None = None
     commands: list[Command] = field(default_factory=list)
     """The commands sphinx-argparse's indices and role know of."""
+    stood_in: tuple[str, ...] = ()
+    """The packages that loading the parser stood in for (not installed)."""
 
 
 def run(request: Request, page: Page) -> Outcome:
@@ -159,11 +161,7 @@ def _walked(request: Request, outcome: Outcome) -> Walked:
         raise
     # Editing the CLI's code then re-reads this page, and only pages like it.
     outcome.dependencies += walked.files
-    stood_in = BUILD.unreported_stand_ins(walked.stood_in)
-    if stood_in:
-        listed = ", ".join(stood_in)
-        message = f"{locator}: stood in for packages that are not installed: {listed}"
-        outcome.problems.append(Problem(None, message, Level.INFO))
+    outcome.stood_in = walked.stood_in
     return walked
 
 
