@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -64,6 +66,18 @@ def build_project(
     keep_environment: bool = False,
 ) -> Built:
     """Build a whole Sphinx project from scratch, outside the ``app`` fixture."""
+    app, warnings = _fresh_build(builder, srcdir, confoverrides, builddir)
+    env = app.env if keep_environment else None
+    return Built(Path(app.outdir), Path(app.doctreedir), warnings, env)
+
+
+def _fresh_build(
+    builder: str,
+    srcdir: Path,
+    confoverrides: dict[str, Any] | None,
+    builddir: Path | None = None,
+) -> tuple[SphinxTestApp, str]:
+    """A finished fresh build of *srcdir*, and its warnings with colour codes removed."""
     warnings = StringIO()
     app = SphinxTestApp(
         builder,
@@ -77,9 +91,19 @@ def build_project(
     try:
         app.build()
     finally:
+        # Unregister its nodes and restore sys.path now: other tests start apps too.
         app.cleanup()
-    env = app.env if keep_environment else None
-    return Built(Path(app.outdir), Path(app.doctreedir), warnings_of(warnings), env)
+    return app, warnings_of(warnings)
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace *old* by *new* in *path*, stamped visibly newer than any earlier read of it."""
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    # File systems stamp with a coarse clock; make the edit visibly newer than the last read.
+    now = time.time_ns()
+    os.utime(path, ns=(now, now))
 
 
 # Shared builds: one build of a root per test module.
@@ -230,21 +254,7 @@ def build_site(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             shutil.copytree(rootdir / f"test-{root}", srcdir)
             if prepare is not None:
                 prepare(srcdir)
-            warnings = StringIO()
-            app = SphinxTestApp(
-                builder,
-                srcdir=srcdir,
-                freshenv=True,
-                confoverrides=confoverrides or {},
-                status=StringIO(),
-                warning=warnings,
-            )
-            try:
-                app.build()
-            finally:
-                # Unregister its nodes and restore sys.path now: other tests start apps too.
-                app.cleanup()
-            built[key] = Site(app, warnings_of(warnings))
+            built[key] = Site(*_fresh_build(builder, srcdir, confoverrides))
         return built[key]
 
     yield build

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import edit_file, warnings_of
 
 CLI_MODULES = ("inc_cli_one", "inc_cli_two", "inc_cli_three", "inc_shared_options")
 
@@ -24,15 +22,6 @@ def _fresh_cli_modules(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     for name in CLI_MODULES:
         sys.modules.pop(name, None)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
-    # File systems stamp with a coarse clock; make the edit visibly newer than the last read.
-    now = time.time_ns()
-    os.utime(path, ns=(now, now))
 
 
 def _rebuild(make_app, previous) -> tuple[object, list[str], str]:
@@ -65,7 +54,7 @@ def test_a_rebuild_with_nothing_changed_reads_no_page(app, make_app, warning) ->
 @pytest.mark.sphinx("html", testroot="incremental", srcdir="incremental-own-file")
 def test_editing_a_cli_rereads_only_its_page_and_shows_the_change(app, make_app) -> None:
     app.build()
-    _edit(
+    edit_file(
         Path(app.srcdir) / "code" / "inc_cli_two.py",
         'result.add_argument("--two", help="Only in two.")',
         'result.add_argument("--two", help="Only in two.")\n    result.add_argument("--added")',
@@ -78,7 +67,7 @@ def test_editing_a_cli_rereads_only_its_page_and_shows_the_change(app, make_app)
 @pytest.mark.sphinx("html", testroot="incremental", srcdir="incremental-imported-file")
 def test_editing_a_module_the_cli_imports_rereads_only_the_pages_using_it(app, make_app) -> None:
     app.build()
-    _edit(
+    edit_file(
         Path(app.srcdir) / "code" / "inc_shared_options.py",
         '"--shared"',
         '"--shared-and-renamed"',
@@ -108,11 +97,13 @@ def test_dependencies_are_the_project_files_and_not_the_standard_library(app) ->
 def test_fixing_a_cli_that_failed_to_import_rereads_its_page(app, make_app) -> None:
     app.build()
     cli = Path(app.srcdir) / "code" / "inc_cli_two.py"
-    _edit(cli, '"""A CLI of its own."""', '"""A CLI of its own."""\nraise RuntimeError("broken")')
+    edit_file(
+        cli, '"""A CLI of its own."""', '"""A CLI of its own."""\nraise RuntimeError("broken")'
+    )
     broken, read, warnings = _rebuild(make_app, app)
     assert read == ["two"]
     assert "RuntimeError: broken" in warnings
-    _edit(cli, 'raise RuntimeError("broken")', "")
+    edit_file(cli, 'raise RuntimeError("broken")', "")
     fixed, read, warnings = _rebuild(make_app, broken)
     assert read == ["two"]
     assert warnings == ""

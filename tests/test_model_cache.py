@@ -6,12 +6,11 @@ import io
 import os
 import pickle
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import edit_file, warnings_of
 
 from sphinx_argdoc import modelstore
 
@@ -33,15 +32,6 @@ def _calls_in(log: Path) -> list[str]:
     lines = log.read_text().splitlines() if log.exists() else []
     log.unlink(missing_ok=True)
     return lines
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
-    # File systems stamp with a coarse clock; make the edit visibly newer than the last read.
-    now = time.time_ns()
-    os.utime(path, ns=(now, now))
 
 
 def _rebuild(make_app, previous, **given) -> tuple[object, list[str], str, str]:
@@ -72,7 +62,7 @@ def test_editing_the_reference_page_reads_it_without_importing_the_cli(
     app.build()
     assert warnings_of(warning) == ""
     assert len(_calls_in(_calls)) == 1
-    _edit(Path(app.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
+    edit_file(Path(app.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
     again, read, _, warnings = _rebuild(make_app, app)
     assert read == ["reference"]
     assert _calls_in(_calls) == []
@@ -88,7 +78,7 @@ def test_editing_the_reference_page_reads_it_without_importing_the_cli(
 def test_editing_the_cli_loads_it_afresh_and_rereads_only_its_pages(app, make_app, _calls) -> None:
     app.build()
     _calls_in(_calls)
-    _edit(Path(app.srcdir) / "code" / "mc_cli.py", "How loud to be.", "How loud to be, edited.")
+    edit_file(Path(app.srcdir) / "code" / "mc_cli.py", "How loud to be.", "How loud to be, edited.")
     again, read, _, warnings = _rebuild(make_app, app)
     assert read == ["again", "inputs", "more", "other", "reference"]
     assert len(_calls_in(_calls)) == 1
@@ -96,7 +86,7 @@ def test_editing_the_cli_loads_it_afresh_and_rereads_only_its_pages(app, make_ap
     assert "How loud to be, edited." in _html(again, "reference")
     assert "How loud to be, edited." in _html(again, "more")
     # The next edit of a page uses the model made from the edited CLI.
-    _edit(Path(again.srcdir) / "reference.rst", "The first sentence", "Another sentence")
+    edit_file(Path(again.srcdir) / "reference.rst", "The first sentence", "Another sentence")
     third, read, _, _ = _rebuild(make_app, again)
     assert read == ["reference"]
     assert _calls_in(_calls) == []
@@ -113,7 +103,7 @@ def test_a_corrupt_cache_file_is_one_info_line_and_the_build_is_right(
     assert stored
     for path in stored:
         path.write_bytes(b"not a pickle")
-    _edit(Path(app.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
+    edit_file(Path(app.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
     again, read, status, warnings = _rebuild(make_app, app)
     assert read == ["reference"]
     assert warnings == ""
@@ -129,7 +119,7 @@ def test_a_cache_file_of_something_else_is_ignored(app, make_app, _calls) -> Non
     app.build()
     for path in (Path(app.doctreedir) / modelstore.FOLDER).glob("*.pickle"):
         path.write_bytes(pickle.dumps({"written by": "someone else"}))
-    _edit(Path(app.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
+    edit_file(Path(app.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
     again, _, status, warnings = _rebuild(make_app, app)
     assert warnings == ""
     assert status.count("it holds no model of this parser") == 1
@@ -141,7 +131,7 @@ def _imports_again_with(setting: str, value: object, app_params, make_app, calls
     first = make_app(*args, **{**kwargs, "confoverrides": {setting: value}})
     first.build()
     _calls_in(calls)
-    _edit(Path(first.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
+    edit_file(Path(first.srcdir) / "reference.rst", "The first sentence", "An edited sentence")
     again, read, _, warnings = _rebuild(make_app, first, confoverrides={setting: value})
     assert read == ["reference"]
     assert len(_calls_in(calls)) == 1
