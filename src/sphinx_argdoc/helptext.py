@@ -15,6 +15,7 @@ import logging
 import re
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from sphinx.util.nodes import nested_parse_with_titles
 from . import markdown, plaintext
 from .problems import Kind, Level, Problem
 from .render import ParseText
+from .render.entry import without_ids
 
 if TYPE_CHECKING:
     pass
@@ -71,22 +73,51 @@ def text_parser(
     # One capture for the whole directive: swapping Sphinx's log handlers for every help
     # string would cost more than parsing most of them.
     origin = directive.get_source_info()
+    suppressed = directive.config.suppress_warnings
+    # Big CLIs repeat help texts (an option of every subcommand): each is parsed once, and its
+    # problems are said again for every option it documents.
+    known: dict[tuple[str, bool], _Parsed] = {}
     with sphinx_logging.pending_logging() as held:
 
         def parse(text: str, about: str, program: str, *, prose: bool = False) -> list[nodes.Node]:
+            earlier = known.get((text, prose))
+            if earlier is not None and earlier.serves(program):
+                result = [without_ids(node.deepcopy()) for node in earlier.nodes]
+                problems.extend(_problems_of(earlier.records, about, suppressed))
+                _mark_origin(result, origin, about)
+                return result
             start = len(held.buffer)
             with current_program(directive, program):
                 result = read(cleaned(text, prose))
             raised = held.buffer[start:]
             del held.buffer[start:]
-            problems.extend(_problems_of(raised, about, directive.config.suppress_warnings))
+            problems.extend(_problems_of(raised, about, suppressed))
             _mark_origin(result, origin, about)
             # Plain text is not smartquoted at all, but copies of it (a summary row) may be.
             if "--" in text:
                 _protect_option_words(result)
+            # Kept as parsed: callers extend the list they get.
+            known[text, prose] = _Parsed(list(result), raised, program)
             return result
 
         yield parse
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A text as it was parsed: its nodes, what parsing it logged, the program it was read for."""
+
+    nodes: list[nodes.Node]
+    records: list[logging.LogRecord]
+    program: str
+
+    def serves(self, program: str) -> bool:
+        """Whether a copy serves *program* too: links in the text mean its program's options."""
+        return program == self.program or not any(
+            isinstance(root, nodes.Element) and next(root.findall(addnodes.pending_xref), None)
+            for root in self.nodes
+        )
+
 
 
 @contextlib.contextmanager

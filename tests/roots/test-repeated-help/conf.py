@@ -1,0 +1,2 @@
+project = "repeated"
+extensions = ["sphinx_argdoc"]
