@@ -51,7 +51,9 @@ def test_option_link_of_the_example_lands_on_its_entry(
 )
 def test_summary_row_lands_on_its_entry_on_the_same_page(app) -> None:
     app.build()
-    landing = check(Path(app.outdir), "whole.html", "cmdoption-grouped-toggle")
+    landing = check(
+        Path(app.outdir), "whole.html", "cmdoption-grouped-toggle", within="table.argdoc-summary"
+    )
     assert landing["clicked"] == "--toggle, --no-toggle"
     assert str(landing["text"]).startswith("--toggle, --no-toggle")
     assert landing["in_view"], landing

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
 
+from .introspect import USAGE_WIDTH
 from .load import PLACEHOLDER_VERSION
 
 #: The ways help text can be read, as ``argdoc_help_format`` and ``:help-format:`` name them.
@@ -35,6 +36,10 @@ class Settings:
     """Whether console examples are checked against the options of the programs they run."""
     envvars: object
     """``argdoc_envvars``: a pattern, a function of (prog, option), or ``None``."""
+    usage_width: int
+    """Columns the usage wraps at, ``usage: `` included."""
+    default_values: dict[str, str]
+    """``argdoc_default_values``: what a default printed as each key shows instead."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
     # sphinx-argparse's settings, with its meanings and defaults.
@@ -63,6 +68,8 @@ _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     ("check_examples", "argdoc_check_examples", True, "", (bool,)),
     # Not "env": a function cannot be pickled with the environment, and Sphinx would say so.
     ("envvars", "argdoc_envvars", None, "", ()),
+    ("usage_width", "argdoc_usage_width", USAGE_WIDTH, "env", (int,)),
+    ("default_values", "argdoc_default_values", {}, "env", (dict,)),
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
     ("commands_index_in_toctree", "sphinxarg_commands_index_in_toctree", False, "env", (bool,)),

@@ -83,9 +83,12 @@ def run(request: Request, page: Page) -> Outcome:
     try:
         loaded = _loaded(request, outcome)
         prog = options.prog or _fallback_prog(loaded, options, outcome)
-        key = ModelKey(options.locator, prog, options.color)
+        width = request.settings.usage_width
+        key = ModelKey(options.locator, prog, options.color, width)
         # Called through its module, so a test can count the calls.
-        root = BUILD.model(key, lambda: introspect.build(loaded.parser, prog, options.color))
+        root = BUILD.model(
+            key, lambda: introspect.build(loaded.parser, prog, options.color, usage_width=width)
+        )
         where = select.scope(root, options.path)
         outline = BUILD.outline(key, options.path, lambda: select.outline(where.parser))
         record = functools.partial(
@@ -120,7 +123,9 @@ def run(request: Request, page: Page) -> Outcome:
         rendered = _render(request, page, where, selection, help_format, outcome)
     outcome.nodes = rendered.nodes
     outcome.commands = _commands(request, rendered.commands)
-    outcome.coverage = record(whole_progs=rendered.programs if selection.whole else ())
+    # The usage alone documents no option: the blocks that do keep the page complete.
+    if not options.display.usage_only:
+        outcome.coverage = record(whole_progs=rendered.programs if selection.whole else ())
     return outcome
 
 
@@ -202,6 +207,7 @@ def _render(
             index_groups=options.index_groups,
             env_var=_env_var(request, outcome),
             help_line=where.walked[-1].help if where.walked else "",
+            default_values=request.settings.default_values,
         )
         return render.render(parser, selection, context)
 

@@ -66,7 +66,8 @@ def manpage_list(parser: Parser, context: Context) -> nodes.definition_list:
     for sub in parser.subcommands:
         program = context.program.child(sub)
         about = f"help of {program.prog}"
-        term = nodes.term("", "", nodes.strong(sub.parser.usage, sub.parser.usage))
+        usage = " ".join(sub.parser.usage.split())
+        term = nodes.term("", "", nodes.strong(usage, usage))
         definition = nodes.definition("", *parsed(sub.help, about, program.std, context))
         items.append(nodes.definition_list_item("", term, definition))
     return nodes.definition_list("", *items)
