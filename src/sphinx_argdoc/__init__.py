@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import cache, config, coverage, envvars, examples, helptext
+from . import cache, config, coverage, envvars, examples, helptext, writers
 from .compat import commands
 from .directive import ArgparseDirective
 from .render import ids, usage
@@ -46,6 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", helptext.name_help_of_missing_reference)
     app.connect("missing-reference", usage.keep_unresolved_as_text)
     app.connect("doctree-read", ids.drop_repeated_ids)
+    app.add_post_transform(writers.PlainUsageLinks)
+    app.add_post_transform(writers.RaggedManTables)
     app.connect("env-before-read-docs", _forget_loaded_parsers)
     app.add_env_collector(coverage.CoverageCollector)
     app.connect("env-updated", coverage.warn_uncovered)
