@@ -68,6 +68,10 @@ class DevTools:
         def wire_pipes() -> None:
             os.dup2(to_browser_read, 3)
             os.dup2(from_browser_write, 4)
+            # A pipe that already is fd 3 (a process with nothing else open) is not copied by
+            # dup2 and keeps its close-on-exec flag: the browser would find no pipe.
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
 
         self._process = subprocess.Popen(
             [
