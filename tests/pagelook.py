@@ -4,11 +4,14 @@ Usage::
 
     python tests/pagelook.py screenshots OUTDIR [--themes furo alabaster] [--widths 1440 400]
     python tests/pagelook.py heights
+    python tests/pagelook.py shot HTML_DIR PAGE OUT.png [--width 1440] [--height 1000]
 
 ``screenshots`` builds the example projects (``examples/*/docs``) in each theme and writes a PNG
 of the top of each page at each width into OUTDIR (``servecli-cli-furo-1440.png``...), for people
 to look at. ``heights`` builds a generated 300-option parser as sphinx-argdoc and as
 sphinx-argparse-cli render it, in furo at 1440 px, and prints the page height per option of each.
+``shot`` takes one screenshot of a page already built (the README's comes from the docs' "How a
+page reads" page).
 Needs Debian's ``chromium`` and the ``test`` extra (furo, sphinx-argparse-cli).
 """
 
@@ -111,10 +114,12 @@ def _opened(tab: Page, url: str) -> None:
     tab.evaluate(_LOADED % {"url": json.dumps(url)})
 
 
-def screenshot(tab: Page, html_dir: Path, page: str, width: int, path: Path) -> None:
-    """A PNG of the top of *page* at *width* pixels, up to ``SHOT_HEIGHT`` tall."""
+def screenshot(
+    tab: Page, html_dir: Path, page: str, width: int, path: Path, tallest: int = SHOT_HEIGHT
+) -> None:
+    """A PNG of the top of *page* at *width* pixels, up to *tallest* tall."""
     measured = measure(tab, html_dir, page, width)
-    height = min(int(measured["height"]), SHOT_HEIGHT)
+    height = min(int(measured["height"]), tallest)
     with _served(html_dir) as base:
         tab.call(
             "Emulation.setDeviceMetricsOverride",
@@ -186,7 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     shots.add_argument("--themes", nargs="+", default=["furo", "alabaster"], help="HTML themes.")
     shots.add_argument("--widths", nargs="+", type=int, default=[1440, 400], help="In CSS px.")
     commands.add_parser("heights", help="page height per option, ours and sphinx-argparse-cli's")
+    shot = commands.add_parser("shot", help="one PNG of a page already built")
+    shot.add_argument("html_dir", type=Path, help="Sphinx HTML output folder.")
+    shot.add_argument("page", help="Page in it, such as index.html.")
+    shot.add_argument("out", type=Path, help="The PNG to write.")
+    shot.add_argument("--width", type=int, default=1440, help="In CSS px.")
+    shot.add_argument("--height", type=int, default=1000, help="At most, in CSS px.")
     args = parser.parse_args(argv)
+    if args.command == "shot":
+        with browser() as tab:
+            screenshot(tab, args.html_dir, args.page, args.width, args.out, args.height)
+        return 0
     with tempfile.TemporaryDirectory(prefix="argdoc-look-") as work:
         if args.command == "heights":
             found = heights(Path(work))
