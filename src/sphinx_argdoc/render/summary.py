@@ -24,7 +24,7 @@ def summary_table(
     if context.display.nodefault:
         columns = ((_("Option"), 22), (_("Value"), 14), (_("Description"), 44))
     else:
-        columns = ((_("Option"), 22), (_("Value"), 12), (_("Default"), 12), (_("Description"), 34))
+        columns = ((_("Option"), 22), (_("Value"), 16), (_("Default"), 12), (_("Description"), 30))
     tgroup = nodes.tgroup(cols=len(columns))
     for _heading, width in columns:
         tgroup += nodes.colspec(colwidth=width)
