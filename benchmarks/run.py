@@ -185,13 +185,13 @@ def _static_option(group: int, index: int) -> str:
     if kind == 1:
         return (
             f".. option:: {name} N\n\n   How many workers step {index} of group {group} may use."
-            f"\n\n   *Default:* ``{index}``\n"
+            f"\n\n   *Type:* ``int`` · *Default:* ``{index}``\n"
         )
     if kind == 2:
         return (
             f".. option:: {name} {{low,medium,high}}\n\n"
             "   Priority of this stage when the scheduler is busy.\n\n"
-            "   *Choices:* ``low``, ``medium``, ``high``\n\n   *Default:* ``medium``\n"
+            "   *Default:* ``medium``\n"
         )
     return (
         f".. option:: {name} PATH\n\n"

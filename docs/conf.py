@@ -16,7 +16,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # The pages document the example command-line tools in place, without installing them.
 sys.path[:0] = [
-    str(EXAMPLES / name) for name in ("greet", "mytool", "servecli", "gitlike", "tidy", "trainer")
+    str(EXAMPLES / name)
+    for name in ("greet", "mytool", "servecli", "gitlike", "tidy", "trainer", "worker")
 ]
 
 project = "sphinx-argdoc"
@@ -34,6 +35,9 @@ html_theme = "furo"
 html_title = f"sphinx-argdoc {release}"
 html_static_path = ["_static"]
 html_css_files = ["examples.css"]
+
+# The worker example's cache folder is under the home directory of whoever builds the docs.
+argdoc_default_values = {str(Path.home()): "~"}
 
 # The event handlers below change only the program the events example on the cross-references
 # page documents, so that the other pages show what the directive alone renders.

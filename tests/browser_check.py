@@ -68,6 +68,10 @@ class DevTools:
         def wire_pipes() -> None:
             os.dup2(to_browser_read, 3)
             os.dup2(from_browser_write, 4)
+            # A pipe that already is fd 3 (a process with nothing else open) is not copied by
+            # dup2 and keeps its close-on-exec flag: the browser would find no pipe.
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
 
         self._process = subprocess.Popen(
             [
@@ -172,7 +176,7 @@ class Page:
 
 
 _CLICK = """(() => {
-  const link = [...document.querySelectorAll("a[href]")].find(
+  const link = [...document.querySelectorAll(%(links)s)].find(
     (a) => a.getAttribute("href").endsWith("#" + %(anchor)s) && !a.classList.contains("headerlink")
   );
   if (!link) return null;
@@ -228,8 +232,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def check(html_dir: Path, page: str, anchor: str, screenshot: Path | None = None) -> dict[str, Any]:
-    """Open *page*, click its link to ``#anchor`` and describe where the browser landed."""
+def check(
+    html_dir: Path,
+    page: str,
+    anchor: str,
+    screenshot: Path | None = None,
+    within: str = "",
+) -> dict[str, Any]:
+    """Open *page*, click its link to ``#anchor`` (the first one inside the elements the CSS
+    selector *within* picks, if given) and describe where the browser landed."""
     executable = chromium()
     if executable is None:
         raise RuntimeError("no chromium on PATH (Debian: apt-get install chromium)")
@@ -243,7 +254,8 @@ def check(html_dir: Path, page: str, anchor: str, screenshot: Path | None = None
         try:
             tab = Page(tools)
             tab.open(base + page)
-            clicked = tab.evaluate(_CLICK % {"anchor": json.dumps(anchor)})
+            links = json.dumps(f"{within} a[href]".strip())
+            clicked = tab.evaluate(_CLICK % {"anchor": json.dumps(anchor), "links": links})
             if clicked is None:
                 return {"clicked": None, "found": False, "in_view": False}
             if clicked["leaves"]:

@@ -341,10 +341,19 @@ def visible_subparsers(
     return result
 
 
+def entry_names(option: model.Option) -> tuple[str, ...]:
+    """The names an entry answers to: a positional named by its choices also by its dest."""
+    if option.positional and option.dest and option.names[0].startswith("{"):
+        return (option.dest, *option.names)
+    return option.names
+
+
 def model_signatures(parsed: model.Parser) -> Counter[tuple[str, tuple[str, ...]]]:
     """How often each (std program, option names) pair is in a model, subcommands included."""
     found = Counter(
-        (std_name(parsed.prog), option.names) for group in parsed.groups for option in group.options
+        (std_name(parsed.prog), entry_names(option))
+        for group in parsed.groups
+        for option in group.options
     )
     for sub in parsed.subcommands:
         found += model_signatures(sub.parser)

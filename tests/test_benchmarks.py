@@ -50,7 +50,7 @@ def test_the_argdoc_page_and_the_static_page_have_the_same_entries(
     entries = _option_entries(pages["a"])
     assert len(entries) == 45
     assert entries == _option_entries(pages["d"])
-    for fact in ("Default:", "Choices:", "Turn on feature 0 of group 1."):
+    for fact in ("Default:", "Type:", "Turn on feature 0 of group 1."):
         assert pages["a"].count(fact) == pages["d"].count(fact) > 0
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sphinx_argdoc import load
+from sphinx_argdoc.options import DirectiveOptions
+from sphinx_argdoc.problems import ArgdocError
+
 EXPECTED = [
     (
         "index.rst:8: ERROR: cannot import module 'broken_import': ModuleNotFoundError: "
@@ -54,3 +58,22 @@ def test_the_page_still_renders_after_the_errors(site) -> None:
     # The prog argparse derived is never shown: the module's name stands in for it.
     assert "no prog" not in html
     assert 'id="cmdoption-sample-clis-flag"' in html
+
+
+def test_a_module_python_cannot_find_says_how_to_make_it_importable() -> None:
+    with pytest.raises(ArgdocError) as caught:
+        load._import("no_such_cli_module_anywhere")
+    message = caught.value.problem.message
+    assert message.startswith(
+        "cannot import module 'no_such_cli_module_anywhere': ModuleNotFoundError: "
+        "No module named 'no_such_cli_module_anywhere'; Sphinx imports the CLI's module: "
+    )
+    # Python's import machinery is no place to look at.
+    assert "<frozen" not in message and "(at " not in message
+
+
+def test_usage_only_excludes_the_options_that_render_something_else() -> None:
+    for other in ("group", "nogroup", "manpage"):
+        given = {"module": "m", "func": "f", "usage-only": None, other: "x"}
+        with pytest.raises(ArgdocError, match="usage-only: shows the program's usage alone"):
+            DirectiveOptions.from_directive(given)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import generated_cli
 import sphinx
-from fuzzing import model_signatures, parsers
+from fuzzing import entry_names, model_signatures, parsers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx import addnodes
@@ -50,7 +50,9 @@ def test_a_generated_parser_builds_the_same_twice_and_documents_each_option_once
         assert _signatures(first, "whole") == model_signatures(parsed)
         whole = select.select(parsed, Choice()).groups
         expected = Counter(
-            (std_name(parsed.prog), option.names) for group in whole for option in group.options
+            (std_name(parsed.prog), entry_names(option))
+            for group in whole
+            for option in group.options
         )
         assert _signatures(first, "split") == expected
         first_pages = _pages(first)

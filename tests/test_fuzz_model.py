@@ -12,7 +12,7 @@ from collections import Counter
 
 from bare import render_bare
 from docutils import nodes
-from fuzzing import expected_options, model_signatures, parsers, visible_subparsers
+from fuzzing import entry_names, expected_options, model_signatures, parsers, visible_subparsers
 from hypothesis import given, settings
 from sphinx import addnodes
 
@@ -61,7 +61,7 @@ def test_render_of_a_generated_parser(parser: argparse.ArgumentParser) -> None:
     for title in _nameable_titles(parsed):
         selection = select.select(parsed, Choice(title))
         expected = Counter(
-            (std_name("tool"), option.names)
+            (std_name("tool"), entry_names(option))
             for group in selection.groups
             for option in group.options
         )

@@ -32,8 +32,8 @@ def test_the_model_and_outline_of_a_parser_are_worked_out_once_per_build(app, mo
     worked_out: list[str] = []
     build, outline = introspect.build, select.outline
 
-    def counted_build(parser, *args):
-        built = build(parser, *args)
+    def counted_build(parser, *args, **kwargs):
+        built = build(parser, *args, **kwargs)
         worked_out.append(f"model {built.prog}")
         return built
 

@@ -84,13 +84,14 @@ def test_rich_entries(site) -> None:
     for anchor in ("cmdoption-rich-color", "cmdoption-rich-no-color"):
         assert page.count(f'id="{anchor}"') == 1
     assert 'id="cmdoption-rich-no-color"' in color
-    assert "Required." in _entry_html(page, "cmdoption-rich-token")
+    assert "<strong>Required</strong>" in _entry_html(page, "cmdoption-rich-token")
     assert "<code" in _entry_html(page, "cmdoption-rich-token")  # the help's ``API`` is code
     old = _entry_html(page, "cmdoption-rich-old-flag")
-    assert "Deprecated." in old
+    assert "<strong>Deprecated</strong>" in old
     assert 'class="std option argdoc-deprecated"' in page
     mode = _entry_html(page, "cmdoption-rich-mode")
-    assert "{fast,safe}" in mode and "Choices:" in mode
+    # The signature lists the choices: they are not repeated below it.
+    assert "{fast,safe}" in mode and "Choices:" not in mode
     assert "--sizes [SIZES ...]" in _text(_entry_html(page, "cmdoption-rich-sizes"))
     schedule = _text(_entry_html(page, "cmdoption-rich-schedule"))
     assert "Default: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, ...]" in schedule
@@ -106,10 +107,10 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(site) -> None:
     rows = [
         [cell.astext() for cell in row.findall(nodes.entry)] for row in tables[1].findall(nodes.row)
     ]
-    assert rows[0] == ["Option", "Default", "Description"]
-    assert rows[1] == ["--color, --no-color", "True", "Colour the output."]
-    assert rows[2] == ["--token", "", "The API token. Required."]
-    assert rows[3] == ["--mode", "safe", "How to run, e.g. fast."]
+    assert rows[0] == ["Option", "Value", "Default", "Description"]
+    assert rows[1] == ["--color, --no-color", "", "True", "Colour the output."]
+    assert rows[2] == ["--token", "TOKEN", "", "The API token. Required"]
+    assert rows[3] == ["--mode", "{fast,safe}", "safe", "How to run, e.g. fast."]
     refs = [ref["refid"] for ref in tables[1].findall(nodes.reference)]
     assert refs == [f"cmdoption-rich-{name}" for name in ("color", "token", "mode", "sizes")]
     page = site.page("rich").html
@@ -118,8 +119,9 @@ def test_summary_rows_link_to_entries_with_the_first_sentence(site) -> None:
     plain = [
         [cell.astext() for cell in row.findall(nodes.entry)] for row in tables[3].findall(nodes.row)
     ]
-    assert plain[:2] == [["Option", "Description"], ["--overrides", "Per-layer overrides."]]
-    assert plain[-1] == ["--old-flag", "Do the old thing. Deprecated."]
+    assert plain[0] == ["Option", "Value", "Description"]
+    assert plain[1] == ["--overrides", "OVERRIDES", "Per-layer overrides."]
+    assert plain[-1] == ["--old-flag", "", "Do the old thing. Deprecated"]
 
 
 def _text(html: str) -> str:

@@ -50,14 +50,14 @@ def test_every_entry_has_a_stable_lowercase_id(built) -> None:  # type: ignore[n
 
 def test_entry_details(built) -> None:  # type: ignore[no-untyped-def]
     entries = _entries(built, "whole")
-    assert _content(entries["cmdoption-grouped-name"]) == "Needed.\n\nRequired."
+    assert _content(entries["cmdoption-grouped-name"]) == "Needed.\n\nRequired"
     assert _content(entries["cmdoption-grouped-thing"]) == (
         "An object default.\n\nDefault: <sample_clis.Opaque>"
     )
-    # The help shows the default already: it is not repeated.
-    assert _content(entries["cmdoption-grouped-level"]) == "Level low.\n\nChoices: low, high"
+    # The help shows the default already, the signature the choices: neither is repeated.
+    assert _content(entries["cmdoption-grouped-level"]) == "Level low."
     assert _content(entries["cmdoption-grouped-fast"]) == (
-        "Go fast.\n\nDefault: False\n\nMutually exclusive with --slow"
+        "Go fast.\n\nDefault: False · Mutually exclusive with --slow"
     )
 
 
@@ -77,7 +77,7 @@ def test_whole_parser_has_usage_description_sections_and_epilog(built) -> None: 
     titles = section_titles(doctree)
     assert titles == ["Whole parser", "positional arguments", "options", "Input and output"]
     (usage,) = doctree.findall(nodes.literal_block)
-    assert usage.astext().startswith("grouped [-h] [-v] [--fast | --slow] [--pair LO HI]")
+    assert usage.astext().startswith("usage: grouped [-h] [-v] [--fast | --slow] [--pair LO HI]")
     text = doctree.astext()
     assert text.index("A tool with groups.") < text.index("positional arguments")
     assert text.rstrip().endswith("See grouped docs.")

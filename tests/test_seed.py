@@ -74,7 +74,7 @@ def test_only_the_whole_parser_block_has_usage_and_sections(site) -> None:
     # The ten :group: blocks and the :nogroup: block add nothing but entries; the last block
     # renders the async parser whole: its usage and its "options" section.
     (usage,) = doctree.findall(_usage_block)
-    assert usage.astext().startswith("vllm serve [-h] [--disable-log-requests]")
+    assert usage.astext().startswith("usage: vllm serve [-h] [--disable-log-requests]")
     assert titles.count("options") == 1
 
 

@@ -60,11 +60,11 @@ def test_deep_subcommands_stay_within_the_heading_levels_writers_have(app, warni
     titles = {
         section[0].astext(): _section_depth(section) for section in doctree.findall(nodes.section)
     }
-    # Page title, two nested subcommand levels, each in a "Sub-commands" section, their option
-    # groups; the rest follow flat, titled with the whole command: six heading levels at most.
-    assert titles["level1"] == 2 and titles["level2"] == 4
-    assert titles[LEVELS[3]] == titles[LEVELS[50]] == 4
-    assert max(titles.values()) == 5
+    # Page title, two nested subcommand levels (their groups and "Sub-commands" are rubrics);
+    # the rest follow flat, titled with the whole command: three heading levels at most.
+    assert titles["level1"] == 1 and titles["level2"] == 2
+    assert titles[LEVELS[3]] == titles[LEVELS[50]] == 2
+    assert max(titles.values()) == 2
     text = (Path(app.outdir) / "deep.txt").read_text()
     assert text.index(LEVELS[49]) < text.index("--opt49") < text.index(LEVELS[50])
 

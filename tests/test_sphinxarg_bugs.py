@@ -54,7 +54,7 @@ def test_the_users_parser_is_left_as_it_was(app, warning) -> None:
 @pytest.mark.site("sphinxarg-bugs")
 def test_a_default_the_help_already_names_is_not_printed_again(site) -> None:
     level = option_entry_text(site.env.get_doctree("index"), "--level")
-    assert level == "Level, 3 by default."
+    assert level == "Level, 3 by default. Type: int"
     assert "Default: a" in option_entry_text(site.env.get_doctree("index"), "--mode")
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import buildlog, cache, config, coverage, envvars, examples, helptext
+from . import buildlog, cache, config, coverage, envvars, examples, helptext, writers
 from .compat import commands
 from .directive import ArgparseDirective
+from .render import ids, usage
 
 __version__ = "0.1.0"
 
@@ -23,15 +25,33 @@ def _forget_loaded_parsers(app: Sphinx, env: BuildEnvironment, docnames: list[st
     cache.BUILD.clear(cache.store_for(str(app.doctreedir), settings.model_cache, fresh))
 
 
+#: The stylesheet that makes entries compact, in every theme; pages read the same without it.
+STYLESHEET = "argdoc.css"
+
+
+def _add_static_path(app: Sphinx) -> None:
+    # Sphinx copies html_static_path to _static; the extension's folder goes first, so a
+    # project's own argdoc.css wins.
+    static = str(Path(__file__).parent / "static")
+    if static not in app.config.html_static_path:
+        app.config.html_static_path.insert(0, static)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # autodoc owns ``autodoc_mock_imports``, which loading honours (as sphinx-argparse did).
     app.setup_extension("sphinx.ext.autodoc")
     config.register(app)
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file(STYLESHEET)
     app.add_directive("argparse", ArgparseDirective)
     app.add_event("argdoc-option-rendered")
     app.add_event("argdoc-group-rendered")
     app.add_transform(helptext.UndefinedHelpSubstitutions)
     app.connect("warn-missing-reference", helptext.name_help_of_missing_reference)
+    app.connect("missing-reference", usage.keep_unresolved_as_text)
+    app.connect("doctree-read", ids.drop_repeated_ids)
+    app.add_post_transform(writers.PlainUsageLinks)
+    app.add_post_transform(writers.RaggedManTables)
     app.connect("env-before-read-docs", _forget_loaded_parsers)
     app.add_env_collector(coverage.CoverageCollector)
     app.connect("env-updated", coverage.warn_uncovered)

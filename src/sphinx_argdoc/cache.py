@@ -24,11 +24,13 @@ from .select import Outline
 
 @dataclass(frozen=True)
 class ModelKey:
-    """One parser's model: a locator, shown under one prog, with or without colour."""
+    """One parser's model: a locator, shown under one prog, with or without colour, its usage
+    wrapped at one width."""
 
     locator: Locator
     prog: str
     color: bool
+    usage_width: int
 
 
 @dataclass(frozen=True)

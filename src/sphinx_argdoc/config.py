@@ -17,6 +17,8 @@ HELP_FORMATS = ("rst", "markdown", "text")
 #: What ``importlib.metadata.version()`` of a distribution that is not installed, and a
 #: stand-in module's ``__version__``, answer unless ``argdoc_mock_version`` says otherwise.
 PLACEHOLDER_VERSION = "0.0.0"
+#: Usage wraps to fit a documentation column, as ``argdoc_usage_width`` says by default.
+USAGE_WIDTH = 80
 #: sphinx-argparse's default page and title of its commands-by-group index.
 BY_GROUP_PAGE = "by-group"
 BY_GROUP_TITLE = "Commands by Group"
@@ -36,6 +38,10 @@ class Settings:
     """Whether console examples are checked against the options of the programs they run."""
     envvars: object
     """``argdoc_envvars``: a pattern, a function of (prog, option), or ``None``."""
+    usage_width: int
+    """Columns the usage wraps at, ``usage: `` included."""
+    default_values: dict[str, str]
+    """``argdoc_default_values``: what a default printed as each key shows instead."""
     mock_imports: tuple[str, ...]
     """``autodoc_mock_imports``: modules faked while the CLI is imported, as sphinx-argparse did."""
     model_cache: bool
@@ -72,6 +78,8 @@ _TABLE: tuple[tuple[str, str, object, Literal["", "env"], Any], ...] = (
     # Not "env": they change where a model comes from, never what it is.
     ("model_cache", "argdoc_model_cache", True, "", (bool,)),
     ("model_cache_exclude", "argdoc_model_cache_exclude", (), "", (list, tuple)),
+    ("usage_width", "argdoc_usage_width", USAGE_WIDTH, "env", (int,)),
+    ("default_values", "argdoc_default_values", {}, "env", (dict,)),
     ("full_subcommand_name", "sphinxarg_full_subcommand_name", False, "env", (bool,)),
     ("build_commands_index", "sphinxarg_build_commands_index", False, "env", (bool,)),
     ("commands_index_in_toctree", "sphinxarg_commands_index_in_toctree", False, "env", (bool,)),

@@ -119,7 +119,6 @@ class _Parsed:
         )
 
 
-
 @contextlib.contextmanager
 def current_program(directive: SphinxDirective, program: str) -> Iterator[None]:
     """Make *program* the one whose options ``:option:`--name``` links to, for a while.

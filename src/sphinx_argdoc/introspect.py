@@ -10,23 +10,33 @@ from __future__ import annotations
 import argparse
 import copy
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 from . import values
+from .config import USAGE_WIDTH
 from .model import Chooser, Group, Option, Parser, Subcommand
 from .problems import ArgdocError
 
 _MAX_CHOICES = 100
+#: What ``--help`` prints before the usage; the model's usage is what follows it.
+USAGE_PREFIX = "usage: "
+#: The prefix as printed, in colour too (argparse 3.14 colours it).
+_COLOR = r"(?:\x1b\[[0-9;]*m)*"
+_PREFIX_PRINTED = re.compile("^(" + _COLOR + ")" + re.escape(USAGE_PREFIX))
 
 
-def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Parser:
+def build(
+    parser: argparse.ArgumentParser, prog: str, color: bool = False, usage_width: int = USAGE_WIDTH
+) -> Parser:
     """Describe *parser* as it would print its help if its ``prog`` were *prog*.
 
     Without *color*, the ANSI colour codes that argparse (3.14+) or a custom formatter puts
-    into usage, option names and help are left out.
+    into usage, option names and help are left out. Usage wraps at *usage_width* columns,
+    ``usage: `` included, as ``--help`` in a terminal that wide prints it.
     """
     try:
-        built = _build(parser, prog, color, {})
+        built = _build(parser, prog, color, {}, usage_width)
         return built if color else values.decolored(built)
     except RecursionError:
         # Hundreds of nested subcommands; deeper than any CLI, reachable by generated ones.
@@ -34,13 +44,17 @@ def build(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> Pa
 
 
 def _build(
-    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+    parser: argparse.ArgumentParser,
+    prog: str,
+    color: bool,
+    ancestors: dict[int, str],
+    usage_width: int,
 ) -> Parser:
     formatter = _formatter(parser, prog, color)
     exclusive = _exclusive_partners(parser, formatter)
     return Parser(
         prog=prog,
-        usage=_usage(parser, prog, color),
+        usage=_usage(parser, prog, color, usage_width),
         description=_with_prog(values.text_of(parser.description), prog),
         epilog=_with_prog(values.text_of(parser.epilog), prog),
         groups=tuple(
@@ -55,7 +69,9 @@ def _build(
                 parser._action_groups, _groups(parser), strict=True
             )
         ),
-        subcommands=tuple(_subcommands(parser, prog, color, {**ancestors, id(parser): prog})),
+        subcommands=tuple(
+            _subcommands(parser, prog, color, {**ancestors, id(parser): prog}, usage_width)
+        ),
         raw_description=_prints_description_as_written(parser),
     )
 
@@ -68,12 +84,12 @@ def visible(action: argparse.Action) -> bool:
 
 
 def _formatter(
-    parser: argparse.ArgumentParser, prog: str, color: bool = False
+    parser: argparse.ArgumentParser, prog: str, color: bool = False, width: int = 100
 ) -> argparse.HelpFormatter:
     # A fixed width keeps usage wrapping the same on every machine, whatever $COLUMNS says.
     formatter_class = parser.formatter_class
     try:
-        formatter = formatter_class(prog=prog, width=100)  # type: ignore[call-arg]
+        formatter = formatter_class(prog=prog, width=width)  # type: ignore[call-arg]
     except TypeError:
         formatter = formatter_class(prog=prog)
     # Python 3.14 colours help when the terminal allows it; a page wants it only on request.
@@ -83,16 +99,19 @@ def _formatter(
     return formatter
 
 
-def _usage(parser: argparse.ArgumentParser, prog: str, color: bool = False) -> str:
-    formatter = _formatter(parser, prog, color)
+def _usage(parser: argparse.ArgumentParser, prog: str, color: bool, width: int) -> str:
+    """The usage as ``--help`` prints it, less its ``usage: ``: wrapped lines keep the indent
+    that lines them up under the first one with the prefix in front."""
+    formatter = _formatter(parser, prog, color, width)
     actions, exclusive_groups = _usage_inputs(parser)
-    formatter.add_usage(parser.usage, actions, exclusive_groups, prefix="")
+    formatter.add_usage(parser.usage, actions, exclusive_groups, prefix=USAGE_PREFIX)
     try:
-        return values.without_addresses(formatter.format_help().strip())
+        printed = values.without_addresses(formatter.format_help().strip("\n"))
     except Exception:
         # Some parsers (tuple metavars on positionals, odd nargs, MetavarTypeHelpFormatter
         # without types) make argparse's own usage crash.
         return prog
+    return _PREFIX_PRINTED.sub(r"\1", printed, count=1).rstrip()
 
 
 def _usage_inputs(
@@ -190,7 +209,7 @@ def _option(
         help=help_text,
         help_mentions_default="%(default)" in template,
         help_mentions_choices="%(choices)" in template,
-        choices=_choices(action),
+        choices=_choices(action) or values.enum_values(action.type),
         default=default,
         is_flag=isinstance(action, (argparse._StoreConstAction, argparse.BooleanOptionalAction)),
         required=bool(action.required) and bool(action.option_strings),
@@ -200,6 +219,7 @@ def _option(
         help_error=help_error,
         dest="" if action.option_strings else str(action.dest),
         env_var=_env_var(action),
+        type_name=values.type_name(action.type),
     )
 
 
@@ -337,7 +357,11 @@ def _primary_name(action: argparse.Action, formatter: argparse.HelpFormatter) ->
 
 
 def _subcommands(
-    parser: argparse.ArgumentParser, prog: str, color: bool, ancestors: dict[int, str]
+    parser: argparse.ArgumentParser,
+    prog: str,
+    color: bool,
+    ancestors: dict[int, str],
+    usage_width: int,
 ) -> Iterable[Subcommand]:
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
@@ -364,7 +388,7 @@ def _subcommands(
                 name=name,
                 aliases=aliases,
                 help=values.without_addresses(values.text_of(help_text)),
-                parser=_build(subparser, f"{prog} {name}", color, ancestors),
+                parser=_build(subparser, f"{prog} {name}", color, ancestors, usage_width),
             )
 
 

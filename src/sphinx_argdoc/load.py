@@ -241,7 +241,20 @@ def _import(name: str) -> object:
     except BaseException as exc:  # user code may raise anything, SystemExit included
         if isinstance(exc, KeyboardInterrupt):
             raise
-        raise ArgdocError(f"cannot import module {name!r}: {_describe(exc)}") from exc
+        hint = _not_importable_hint(name, exc)
+        raise ArgdocError(f"cannot import module {name!r}: {_describe(exc)}{hint}") from exc
+
+
+def _not_importable_hint(name: str, exc: BaseException) -> str:
+    """How to make the module importable, when it is the module itself (or its package) that
+    Python cannot find."""
+    missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
+    if not missing or not (name == missing or name.startswith(f"{missing}.")):
+        return ""
+    return (
+        "; Sphinx imports the CLI's module: install the project in the environment that runs "
+        "Sphinx (pip install -e .), or put its folder on sys.path in conf.py"
+    )
 
 
 def _run_file(filename: str) -> object:
@@ -328,7 +341,14 @@ def _wanted_arguments(target: Callable[..., object], given: int) -> str | None:
 
 def _describe(exc: BaseException) -> str:
     # argparse's own error() exits from inside argparse: the user's line is more telling.
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename != argparse.__file__]
+    # Python's import machinery (``<frozen importlib._bootstrap>``) and this module are no
+    # place of the user's to look at.
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if f.filename not in (argparse.__file__, __file__, importlib.__file__)
+        and not f.filename.startswith("<")
+    ]
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
     if isinstance(exc, SystemExit):
         return f"it called sys.exit({exc.code!r}){where}"

@@ -35,6 +35,9 @@ class Option:
     """A positional's ``dest``, which ``names`` lacks when choices name it (``{a,b}``)."""
     env_var: str | None = None
     """The environment variable the action names itself (configargparse's ``env_var``)."""
+    type_name: str | None = None
+    """The name of the action's ``type`` (``int``, ``pathlib.Path``); ``None`` without one, or
+    for a callable without a name of its own (a lambda, a partial)."""
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class DirectiveOptions:
         "no-index": directives.flag,
         "noindex": directives.flag,
         "summary": directives.flag,
+        "usage-only": directives.flag,
         "help-format": directives.unchanged_required,
         "markdownhelp": directives.flag,
         "markdown": directives.flag,
@@ -73,6 +74,11 @@ class DirectiveOptions:
             raise ArgdocError(":group: and :nogroup: exclude each other; give one of them")
         if "manpage" in given and ("group" in given or "nogroup" in given):
             raise ArgdocError(":manpage: lays out a whole parser; it cannot show one group only")
+        if "usage-only" in given and ({"group", "nogroup", "manpage"} & set(given)):
+            raise ArgdocError(
+                ":usage-only: shows the program's usage alone; it excludes :group:, :nogroup: "
+                "and :manpage:"
+            )
         return cls(
             locator=_locator(given, srcdir),
             prog=_stripped(given.get("prog")),
@@ -87,6 +93,7 @@ class DirectiveOptions:
                 noepilog="noepilog" in given,
                 nodescription="nodescription" in given,
                 manpage="manpage" in given,
+                usage_only="usage-only" in given,
             ),
             color="color" in given,
             index_groups=_index_groups(given.get("index-groups")),

@@ -3,11 +3,12 @@
 An item's term names an option (any of its names, all of them joined by spaces as
 sphinx-argparse wrote them, or a positional's dest), an argument group or a subcommand; its
 classifier says where its definition goes: ``@before`` or ``@after`` (the default) the
-generated text, ``@replace`` it, or ``@skip`` the whole entry. Items nested in a group's or
-subcommand's definition apply only inside that group or subcommand. reST reads an
-unclassified item whose term starts with ``-`` (``--amend``) as an option list; such items
-count as ``@after`` overrides too. Markdown definition lists have no classifiers: there the
-term may end with `` : @replace`` and the like.
+generated text, ``@replace`` it, or ``@skip`` the whole entry; for an option, ``@default``
+makes the definition what its default shows (a value computed on the build machine). Items
+nested in a group's or subcommand's definition apply only inside that group or subcommand.
+reST reads an unclassified item whose term starts with ``-`` (``--amend``) as an option list;
+such items count as ``@after`` overrides too. Markdown definition lists have no classifiers:
+there the term may end with `` : @replace`` and the like.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from docutils import nodes
 from .compat import names
 from .model import Chooser, Group, Option, Parser, Subcommand
 
-CLASSIFIERS = ("@before", "@after", "@replace", "@skip")
+CLASSIFIERS = ("@before", "@after", "@replace", "@skip", "@default")
 
 
 @dataclass(frozen=True)
@@ -114,23 +115,40 @@ def _made(term: str, how: str, body: list[nodes.Node], problems: list[str]) -> O
 
 
 def for_option(active: Sequence[Override], option: Option) -> Override | None:
-    """The innermost override naming *option*."""
-    return _last(o for o in active if _names_option(o.term, option))
+    """The innermost override naming *option*, of its help or entry."""
+    return _last(o for o in _placing(active) if _names_option(o.term, option))
+
+
+def _placing(active: Sequence[Override]) -> Iterable[Override]:
+    """The items that place text or skip an entry: all but ``@default`` ones."""
+    return (o for o in active if o.how != "@default")
+
+
+def default_for(active: Sequence[Override], option: Option) -> list[nodes.Node] | None:
+    """What the innermost ``@default`` item naming *option* says its default shows: the inline
+    content of its definition's first paragraph (or its text)."""
+    found = _last(o for o in active if o.how == "@default" and _names_option(o.term, option))
+    if found is None or not found.content:
+        return None
+    first = found.content[0]
+    if isinstance(first, nodes.paragraph):
+        return list(first.children)
+    return [nodes.Text(first.astext())]
 
 
 def for_group(active: Sequence[Override], group: Group) -> Override | None:
     """The innermost override naming *group* by its title (or sphinx-argparse's title for it)."""
-    return _last(o for o in active if _names_group(o.term, group))
+    return _last(o for o in _placing(active) if _names_group(o.term, group))
 
 
 def for_chooser(active: Sequence[Override], chooser: Chooser) -> Override | None:
     """The innermost override naming the subcommand chooser by where it stores the choice."""
-    return _last(o for o in active if _names_chooser(o.term, chooser))
+    return _last(o for o in _placing(active) if _names_chooser(o.term, chooser))
 
 
 def for_subcommand(active: Sequence[Override], sub: Subcommand) -> Override | None:
     """The innermost override naming *sub* or one of its aliases."""
-    return _last(o for o in active if o.term == sub.name or o.term in sub.aliases)
+    return _last(o for o in _placing(active) if o.term == sub.name or o.term in sub.aliases)
 
 
 def unskipped(

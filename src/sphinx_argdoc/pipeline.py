@@ -99,7 +99,7 @@ def run(request: Request, page: Page) -> Outcome:
         if walked.prog_is_derived and not options.prog:
             outcome.problems.append(_no_prog(options))
         root = walked.model
-        key = ModelKey(options.locator, root.prog, options.color)
+        key = ModelKey(options.locator, root.prog, options.color, request.settings.usage_width)
         where = select.scope(root, options.path)
         outline = BUILD.outline(key, options.path, lambda: select.outline(where.parser))
         record = functools.partial(
@@ -134,7 +134,9 @@ def run(request: Request, page: Page) -> Outcome:
         rendered = _render(request, page, where, selection, help_format, outcome)
     outcome.nodes = rendered.nodes
     outcome.commands = _commands(request, rendered.commands)
-    outcome.coverage = record(whole_progs=rendered.programs if selection.whole else ())
+    # The usage alone documents no option: the blocks that do keep the page complete.
+    if not options.display.usage_only:
+        outcome.coverage = record(whole_progs=rendered.programs if selection.whole else ())
     return outcome
 
 
@@ -149,7 +151,12 @@ def _walked(request: Request, outcome: Outcome) -> Walked:
         locator,
         options.prog,
         options.color,
-        (settings.mock_imports, settings.mock_missing_imports, settings.mock_version),
+        (
+            settings.mock_imports,
+            settings.mock_missing_imports,
+            settings.mock_version,
+            settings.usage_width,
+        ),
     )
     try:
         walked = BUILD.walked(
@@ -172,9 +179,12 @@ def _walk(request: Request, outcome: Outcome) -> tuple[Walked, Inputs | None]:
     prog = options.prog or (
         options.locator.module.rpartition(".")[2] if loaded.prog_is_derived else loaded.parser.prog
     )
-    key = ModelKey(options.locator, prog, options.color)
+    width = request.settings.usage_width
+    key = ModelKey(options.locator, prog, options.color, width)
     # Called through its module, so a test can count the calls.
-    model = BUILD.model(key, lambda: introspect.build(loaded.parser, prog, options.color))
+    model = BUILD.model(
+        key, lambda: introspect.build(loaded.parser, prog, options.color, usage_width=width)
+    )
     files = load.source_files(options.locator)
     walked = Walked(model, loaded.prog_is_derived, loaded.stood_in, files)
     return walked, modelstore.inputs_of(files, load.libraries(options.locator))
@@ -249,6 +259,7 @@ def _render(
             index_groups=options.index_groups,
             env_var=_env_var(request, outcome),
             help_line=where.walked[-1].help if where.walked else "",
+            default_values=request.settings.default_values,
         )
         return render.render(parser, selection, context)
 

@@ -8,6 +8,9 @@ that is not installed is shown as unknown.
 
 from __future__ import annotations
 
+import enum
+import functools
+import inspect
 import itertools
 import re
 import reprlib
@@ -158,6 +161,30 @@ def text_of(value: object) -> str:
     # Titles and descriptions may be lazy translation objects: compare and show them as str.
     # The text stays as written; each reader decides what its indentation means.
     return "" if value is None else printed(value)
+
+
+def type_name(kind: object) -> str | None:
+    """How an action's ``type`` is named on a page: ``int``, ``pathlib.Path``, a function's name;
+    ``None`` for a lambda, a partial or an object without a name of its own."""
+    if kind is None or from_stand_in(kind):
+        return None
+    named = kind if isinstance(kind, type) or inspect.isroutine(kind) else type(kind)
+    qualname = getattr(named, "__qualname__", None)
+    if not isinstance(qualname, str) or "<" in qualname or named is functools.partial:
+        return None
+    module = getattr(named, "__module__", None)
+    if not isinstance(named, type) or module in (None, "builtins"):
+        return qualname
+    # Where the class is imported from, not where it is defined (pathlib._local.Path).
+    public = list(itertools.takewhile(lambda part: not part.startswith("_"), module.split(".")))
+    return ".".join([*public, qualname]) if public else qualname
+
+
+def enum_values(kind: object) -> tuple[str, ...]:
+    """The values an ``Enum`` given as ``type`` accepts (``Kind("value")``); none for others."""
+    if not (isinstance(kind, type) and issubclass(kind, enum.Enum)):
+        return ()
+    return tuple(printed(member.value) for member in kind)
 
 
 def printed(value: object) -> str:

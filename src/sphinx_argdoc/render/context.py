@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -45,6 +45,8 @@ class Display:
     noepilog: bool = False
     nodescription: bool = False
     manpage: bool = False
+    usage_only: bool = False
+    """Show the program's usage alone, for a page that renders its groups one by one."""
     full_subcommand_names: bool = False
     """Title subcommand sections with the whole command (``vcs remote``), not the name alone."""
 
@@ -106,6 +108,8 @@ class Context:
     help_line: str = ""
     """The one-line help of the subcommand rendered (``:path:``), for a manual page's
     description when the subcommand has none."""
+    default_values: Mapping[str, str] = field(default_factory=dict)
+    """``argdoc_default_values``: what a default printed as each key shows instead."""
     subcommand_depth: int = 0
     """How many subcommand sections the parser being rendered is inside."""
     seen: Seen = field(default_factory=Seen)

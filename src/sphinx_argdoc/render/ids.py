@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from .. import register
 from .context import Context
@@ -67,3 +68,18 @@ def unique_id(
         number += 1
         candidate = f"{stem}-{number}"
     return candidate
+
+
+def drop_repeated_ids(app: Sphinx, doctree: nodes.document) -> None:
+    """Leave each id on the first node of the page that has it.
+
+    A directive inside a Markdown ``eval-rst`` block cannot see the ids of the page around it:
+    the command's anchor sphinx-argparse gave (``#vcs-remote``) can repeat the id of the page's
+    own heading. The heading comes first and keeps it; links to it land there.
+    """
+    seen: set[str] = set()
+    for node in doctree.findall(nodes.Element):
+        repeated = [each for each in node["ids"] if each in seen]
+        if repeated:
+            node["ids"] = [each for each in node["ids"] if each not in seen]
+        seen.update(node["ids"])

@@ -16,6 +16,7 @@ from sphinx.locale import _
 
 from .. import overrides
 from ..compat import names
+from ..introspect import USAGE_PREFIX
 from ..model import Chooser, Group, Option, Parser, Subcommand
 from ..overrides import Override
 from ..select import Selection
@@ -33,6 +34,7 @@ from .ids import (
 )
 from .prose import keep_line_breaks
 from .summary import summary_table
+from .usage import usage_block
 
 #: Subcommand sections nest this deep, each in a "Sub-commands" section of its parent's; deeper
 #: ones follow their parent's section, titled with the whole command. Writers have a fixed
@@ -44,7 +46,10 @@ def render(parser: Parser, selection: Selection, context: Context) -> Rendered:
     """Nodes for *selection* of *parser* (the program ``context.program``): the whole parser,
     or the bodies of some groups; with the commands and programs they show."""
     result = _command_target(parser, context, selection.whole)
-    if selection.whole and context.display.manpage:
+    if selection.whole and context.display.usage_only:
+        result += [label_target(program_label(parser.prog), parser.prog, context)]
+        result.append(usage_block(parser, context.program.std))
+    elif selection.whole and context.display.manpage:
         result += _manpage(parser, context)
     else:
         result += context.body
@@ -106,7 +111,7 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     """The sections a manual page has: synopsis, description, options, subcommands."""
     prog, display = parser.prog, context.display
     context.seen.programs.append(prog)
-    synopsis = _section(_("Synopsis"), f"{prog}-synopsis", [_usage(parser.usage)], context)
+    synopsis = _section(_("Synopsis"), f"{prog}-synopsis", [_synopsis(parser.usage)], context)
     result: list[nodes.Node] = [label_target(program_label(prog), prog, context), synopsis]
     add_free_ids(synopsis, [names.MANPAGE_IDS["synopsis"]], context)
     # The body goes where a manual page's reader looks for prose: into its description, after
@@ -139,17 +144,28 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
     context.seen.programs.append(prog)
     result: list[nodes.Node] = [
         label_target(program_label(prog), prog, context),
-        _usage(parser.usage),
+        usage_block(parser, context.program.std),
     ]
     if not display.nodescription:
         result += _prose(parser, parser.description, f"description of {prog}", context)
-    groups = _group_sections(parser, context)
-    result += groups
-    if context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
-        result += _subcommands(parser, context)
+    shown = _shown_subcommands(parser, context)
+    # Under subcommands a page's contents list the commands: their groups are headings that
+    # stay out of them (and out of autosectionlabel's labels).
+    result += _group_sections(parser, context, headings=bool(shown) or context.subcommand_depth > 0)
+    # The epilog is the parser's own: ahead of its subcommands, not read as the last one's.
     if not display.noepilog:
         result += _prose(parser, parser.epilog, f"epilog of {prog}", context)
+    if context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
+        result += _subcommands(parser, shown, context)
     return result
+
+
+def _shown_subcommands(
+    parser: Parser, context: Context
+) -> list[tuple[Subcommand, Override | None]]:
+    if context.display.nosubcommands:
+        return []
+    return overrides.unskipped(context.overrides, parser.subcommands)
 
 
 def _prose(parser: Parser, text: str, about: str, context: Context) -> list[nodes.Node]:
@@ -158,8 +174,9 @@ def _prose(parser: Parser, text: str, about: str, context: Context) -> list[node
     return keep_line_breaks(result) if parser.raw_description else result
 
 
-def _group_sections(parser: Parser, context: Context) -> list[nodes.Node]:
-    """A section per titled group; the entries of an untitled one go where ``--help`` puts them.
+def _group_sections(parser: Parser, context: Context, headings: bool = False) -> list[nodes.Node]:
+    """A section per titled group (with *headings*, a block under a rubric); the entries of an
+    untitled one go where ``--help`` puts them.
 
     ``--help`` lists an untitled group's entries under no heading, right after the group before
     it. A section needs a title, and nothing but sections may follow a section: so the entries
@@ -167,13 +184,13 @@ def _group_sections(parser: Parser, context: Context) -> list[nodes.Node]:
     lead, ahead of every section, when no titled group comes before them.
     """
     leading: list[nodes.Node] = []
-    sections: list[nodes.section] = []
+    sections: list[nodes.Element] = []
     for group in parser.groups:
         override = overrides.for_group(context.overrides, group)
         if not _lists_anything(group, context) or overrides.skips(override):
             continue
         if group.titled:
-            sections.append(_group_section(group, parser, context, override))
+            sections.append(_group_section(group, parser, context, override, headings))
         elif sections:
             sections[-1].extend(_untitled_group(group, parser, context, override))
         else:
@@ -195,25 +212,25 @@ def _untitled_group(
 
 
 def _group_section(
-    group: Group, parser: Parser, context: Context, override: Override | None
-) -> nodes.section:
+    group: Group, parser: Parser, context: Context, override: Override | None, heading: bool
+) -> nodes.Element:
     prog = context.program.prog
     # sphinx-argparse numbered repeats of its ids in the order it made its sections.
     legacy = names.group_ids(group, context.program, context.id_prefix)
     legacy = names.renumbered(legacy, context.seen.legacy_ids) if names.had_section(group) else []
     body = _group_body(group, parser, context, override)
-    section = _section(group.title, f"{prog}-{group.title}", body, context)
+    make = _headed_block if heading else _section
+    section = make(group.title, f"{prog}-{group.title}", body, context)
     mark_label(section, group_label(prog, group.title), group.title, context)
     add_free_ids(section, legacy, context)
     return section
 
 
-def _subcommands(parser: Parser, context: Context) -> list[nodes.Node]:
-    """The section holding *parser*'s subcommand sections; past the nesting limit, the
-    subcommand sections alone, to follow their parent's section."""
-    if context.display.nosubcommands:
-        return []
-    shown = overrides.unskipped(context.overrides, parser.subcommands)
+def _subcommands(
+    parser: Parser, shown: list[tuple[Subcommand, Override | None]], context: Context
+) -> list[nodes.Node]:
+    """*parser*'s subcommand sections under a "Sub-commands" rubric; past the nesting limit,
+    the sections alone, to follow their parent's section."""
     if not shown:
         return []
     legacy = names.renumbered(names.subcommands_ids(context.program), context.seen.legacy_ids)
@@ -227,13 +244,23 @@ def _subcommands(parser: Parser, context: Context) -> list[nodes.Node]:
         assert isinstance(sections[0], nodes.section)
         add_free_ids(sections[0], legacy, context)
         return sections
-    holder = _section(_("Sub-commands"), f"{context.program.prog} sub-commands", sections, context)
-    add_free_ids(holder, legacy, context)
-    return [holder]
+    # A rubric, not a section: each page's contents list the commands, and autosectionlabel
+    # finds no "Sub-commands" on every page and in every command.
+    heading = nodes.rubric(_("Sub-commands"), _("Sub-commands"), classes=["argdoc-sub-commands"])
+    heading["ids"].append(page_unique_id(context, f"{context.program.prog} sub-commands"))
+    context.document.note_implicit_target(heading)
+    add_free_ids(heading, legacy, context)
+    return [heading, *sections]
 
 
-def _usage(usage: str) -> nodes.literal_block:
-    block = nodes.literal_block(usage, usage, classes=["argdoc-usage"])
+def _synopsis(usage: str) -> nodes.literal_block:
+    """The usage as a manual page's synopsis shows it: wrapped lines lined up under the first,
+    without the ``usage:`` that the model's indent makes room for."""
+    lines = usage.split("\n")
+    width = len(USAGE_PREFIX)
+    shifted = [line[width:] if line[:width].isspace() else line for line in lines[1:]]
+    text = "\n".join([lines[0], *shifted])
+    block = nodes.literal_block(text, text, classes=["argdoc-usage"])
     block["language"] = "text"
     return block
 
@@ -275,7 +302,18 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
     section.extend(_whole_parser(sub.parser, inner))
     if depth < NESTED_SUBCOMMAND_LEVELS:
         return [section]
-    return [section, *_subcommands(sub.parser, inner)]
+    return [section, *_subcommands(sub.parser, _shown_subcommands(sub.parser, inner), inner)]
+
+
+def _headed_block(
+    title: str, id_base: str, body: Sequence[nodes.Node], context: Context
+) -> nodes.container:
+    """A group as a block under a rubric: a heading that no table of contents lists."""
+    rubric = nodes.rubric(title, title)
+    block = nodes.container("", rubric, *body, classes=["argdoc-group"])
+    block["ids"].append(page_unique_id(context, id_base))
+    context.document.note_implicit_target(block)
+    return block
 
 
 def _section(
@@ -314,7 +352,7 @@ def _group_body(
     if group.chooser is not None and group.chooser.position >= len(group.options):
         entries += _chooser(group.chooser, parser, context)
     if context.display.summary and described:
-        result.append(summary_table(described, context.display))
+        result.append(summary_table(described, context))
     result += entries
     if hooks.group_rendered is not None:
         hooks.group_rendered(group, program.prog, result)

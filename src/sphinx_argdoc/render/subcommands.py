@@ -67,8 +67,8 @@ def manpage_list(parser: Parser, context: Context) -> nodes.definition_list:
         program = context.program.child(sub)
         about = f"help of {program.prog}"
         # A usage line is code: "--data" must keep its two hyphens.
-        usage = nodes.strong(sub.parser.usage, sub.parser.usage, support_smartquotes=False)
-        term = nodes.term("", "", usage)
+        usage = " ".join(sub.parser.usage.split())
+        term = nodes.term("", "", nodes.strong(usage, usage, support_smartquotes=False))
         definition = nodes.definition("", *parsed(sub.help, about, program.std, context))
         items.append(nodes.definition_list_item("", term, definition))
     return nodes.definition_list("", *items)

@@ -10,53 +10,61 @@ from sphinx import addnodes
 from sphinx.locale import _
 
 from ..model import Option
-from .context import Display
-from .entry import shows_default, without_ids
+from .context import Context
+from .entry import badge, shown_default, without_ids
 
 
 def summary_table(
-    described: Sequence[tuple[Option, addnodes.desc]], display: Display
+    described: Sequence[tuple[Option, addnodes.desc]], context: Context
 ) -> nodes.table:
-    """A table of *described* entries: name, default (unless ``:nodefault:``), first sentence."""
+    """A table of *described* entries: name, value (metavar or type), default (unless
+    ``:nodefault:``), first sentence."""
     # Under :nodefault: a default column would be empty in every row: leave it out.
     columns: tuple[tuple[str, int], ...]
-    if display.nodefault:
-        columns = ((_("Option"), 24), (_("Description"), 56))
+    if context.display.nodefault:
+        columns = ((_("Option"), 22), (_("Value"), 14), (_("Description"), 44))
     else:
-        columns = ((_("Option"), 24), (_("Default"), 16), (_("Description"), 40))
+        columns = ((_("Option"), 22), (_("Value"), 16), (_("Default"), 12), (_("Description"), 30))
     tgroup = nodes.tgroup(cols=len(columns))
     for _heading, width in columns:
         tgroup += nodes.colspec(colwidth=width)
     tgroup += nodes.thead("", _row([nodes.Text(heading)] for heading, _width in columns))
-    tgroup += nodes.tbody("", *(_summary_row(option, desc, display) for option, desc in described))
+    tgroup += nodes.tbody("", *(_summary_row(option, desc, context) for option, desc in described))
     # Left, like the entries below it; themes centre tables by default.
     return nodes.table("", tgroup, classes=["argdoc-summary"], align="left")
 
 
-def _summary_row(option: Option, desc: addnodes.desc, display: Display) -> nodes.row:
+def _summary_row(option: Option, desc: addnodes.desc, context: Context) -> nodes.row:
     signature = desc.next_node(addnodes.desc_signature)
-    names = ", ".join(option.names)
-    name_cell: list[nodes.Node] = [nodes.literal(names, names)]
+    name_cell: list[nodes.Node] = []
+    for position, name in enumerate(option.names):
+        # Each name whole on its line: a browser must not break ``--dry-run`` at its hyphen.
+        name_cell += [nodes.Text(", ")] if position else []
+        name_cell.append(nodes.literal(name, name, classes=["argdoc-nowrap"]))
     if signature is not None and signature["ids"]:
         name_cell = [nodes.reference("", "", *name_cell, refid=signature["ids"][0], internal=True)]
-    if display.nodefault:
-        return _row([name_cell, _summary_description(option, desc)])
-    default_cell: list[nodes.Node] = []
-    if shows_default(option, display):
-        assert option.default is not None
-        default_cell = [nodes.literal(option.default, option.default)]
-    return _row([name_cell, default_cell, _summary_description(option, desc)])
+    cells = [name_cell, _value(option)]
+    if not context.display.nodefault:
+        cells.append(shown_default(option, context) or [])
+    return _row([*cells, _summary_description(option, desc)])
+
+
+def _value(option: Option) -> list[nodes.Node]:
+    """What the option takes: its metavar as ``--help`` prints it, else its type."""
+    args = next((args for _name, args in option.signature if args), "")
+    text = args or option.type_name or ""
+    return [nodes.literal(text, text)] if text else []
 
 
 def _summary_description(option: Option, desc: addnodes.desc) -> list[nodes.Node]:
     result = _first_sentence(desc)
-    for applies, label in (
-        (option.required, _("Required.")),
-        (option.deprecated, _("Deprecated.")),
+    for applies, label, kind in (
+        (option.required, _("Required"), "required"),
+        (option.deprecated, _("Deprecated"), "deprecated"),
     ):
         if applies:
             result += [nodes.Text(" ")] if result else []
-            result.append(nodes.emphasis(label, label))
+            result.append(badge(label, kind))
     return result
 
 
@@ -80,7 +88,7 @@ def _first_sentence(desc: addnodes.desc) -> list[nodes.Node]:
         paragraph = paragraph.children[0]
     if not isinstance(paragraph, (nodes.paragraph, nodes.line)):
         return []
-    if "argdoc-fact" in paragraph["classes"]:
+    if "argdoc-facts" in paragraph["classes"]:
         return []
     result: list[nodes.Node] = []
     for child in paragraph.children:
