@@ -16,7 +16,7 @@ import pytest
 from conftest import TESTS, build_project
 from docutils import nodes
 
-from sphinx_argdoc import introspect
+from sphinx_argdoc import introspect, model
 
 EXAMPLES = TESTS.parent / "examples"
 
@@ -64,7 +64,7 @@ def test_usage_wraps_at_the_width_asked_for_with_room_for_its_label() -> None:
     for width in (60, 80):
         usage = introspect.build(parser, "wide", usage_width=width).usage
         lines = [
-            introspect.USAGE_PREFIX + line if not n else line
+            model.USAGE_PREFIX + line if not n else line
             for n, line in enumerate(usage.splitlines())
         ]
         assert max(len(line) for line in lines) <= width

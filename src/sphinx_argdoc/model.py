@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: What ``--help`` prints before the usage; a model's usage is what follows it.
+USAGE_PREFIX = "usage: "
+
 
 @dataclass(frozen=True)
 class Option:

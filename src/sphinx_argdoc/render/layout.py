@@ -16,8 +16,7 @@ from sphinx.locale import _
 
 from .. import overrides
 from ..compat import names
-from ..introspect import USAGE_PREFIX
-from ..model import Chooser, Group, Option, Parser, Subcommand
+from ..model import USAGE_PREFIX, Chooser, Group, Option, Parser, Subcommand
 from ..overrides import Override
 from ..select import Selection
 from . import subcommands

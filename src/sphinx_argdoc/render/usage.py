@@ -15,8 +15,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..introspect import USAGE_PREFIX
-from ..model import Parser
+from ..model import USAGE_PREFIX, Parser
 
 #: Attribute on a usage link: a reference that finds no entry is left as plain text.
 QUIET_LINK = "argdoc-usage-link"
