@@ -83,3 +83,13 @@ def drop_repeated_ids(app: Sphinx, doctree: nodes.document) -> None:
         if repeated:
             node["ids"] = [each for each in node["ids"] if each not in seen]
         seen.update(node["ids"])
+
+
+def titled_section(
+    title: str, id_base: str, body: Sequence[nodes.Node], context: Context
+) -> nodes.section:
+    """A section titled *title*, its id unique on the page, made from *id_base*."""
+    made = nodes.section("", nodes.title(title, title), *body)
+    made["ids"].append(page_unique_id(context, id_base))
+    context.document.note_implicit_target(made)
+    return made

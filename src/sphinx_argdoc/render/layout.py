@@ -7,7 +7,6 @@ HTML, LaTeX, text, man and epub writers and the ``:option:`` role treat them as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 from docutils import nodes
@@ -16,23 +15,23 @@ from sphinx.locale import _
 
 from .. import overrides
 from ..compat import names
-from ..model import USAGE_PREFIX, Chooser, Group, Option, Parser, Subcommand
+from ..model import USAGE_PREFIX, Parser, Subcommand
 from ..overrides import Override
 from ..select import Selection
 from . import subcommands
 from .context import Command, Context, Rendered
-from .entry import EntryProgram, entry, literals, parsed
+from .entry import literals, parsed
+from .groups import group_body, group_sections
 from .ids import (
     add_free_ids,
     group_label,
     id_is_free,
     label_target,
-    mark_label,
     page_unique_id,
     program_label,
+    titled_section,
 )
-from .prose import keep_line_breaks
-from .summary import summary_table
+from .prose import prose
 from .usage import usage_block
 
 #: Subcommand sections nest this deep, each in a "Sub-commands" section of its parent's; deeper
@@ -77,7 +76,7 @@ def _selected_groups(parser: Parser, selection: Selection, context: Context) -> 
             if rubrics:
                 result.append(nodes.rubric(group.title, group.title))
             result.append(label_target(group_label(parser.prog, group.title), group.title, context))
-        result += _group_body(group, parser, context, override)
+        result += group_body(group, parser, context, override)
     return result
 
 
@@ -110,7 +109,7 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     """The sections a manual page has: synopsis, description, options, subcommands."""
     prog, display = parser.prog, context.display
     context.seen.programs.append(prog)
-    synopsis = _section(_("Synopsis"), f"{prog}-synopsis", [_synopsis(parser.usage)], context)
+    synopsis = titled_section(_("Synopsis"), f"{prog}-synopsis", [_synopsis(parser.usage)], context)
     result: list[nodes.Node] = [label_target(program_label(prog), prog, context), synopsis]
     add_free_ids(synopsis, [names.MANPAGE_IDS["synopsis"]], context)
     # The body goes where a manual page's reader looks for prose: into its description, after
@@ -119,20 +118,20 @@ def _manpage(parser: Parser, context: Context) -> list[nodes.Node]:
     if not display.nodescription:
         about = "description" if parser.description else "help"
         text = parser.description or context.help_line
-        description += _prose(parser, text, f"{about} of {prog}", context)
+        description += prose(parser, text, f"{about} of {prog}", context)
     description += context.body
     if not display.noepilog:
-        description += _prose(parser, parser.epilog, f"epilog of {prog}", context)
+        description += prose(parser, parser.epilog, f"epilog of {prog}", context)
     sections = [
         (_("Description"), f"{prog}-description", "description", description),
-        (_("Options"), f"{prog}-options-section", "options", _group_sections(parser, context)),
+        (_("Options"), f"{prog}-options-section", "options", group_sections(parser, context)),
     ]
     if parser.subcommands and not display.nosubcommands:
         listed: list[nodes.Node] = [subcommands.manpage_list(parser, context)]
         sections.append((_("Sub-commands"), f"{prog}-sub-commands", "subcommands", listed))
     for title, id_base, legacy, body in sections:
         if body:
-            section = _section(title, id_base, body, context)
+            section = titled_section(title, id_base, body, context)
             add_free_ids(section, [names.MANPAGE_IDS[legacy]], context)
             result.append(section)
     return result
@@ -146,14 +145,14 @@ def _whole_parser(parser: Parser, context: Context) -> list[nodes.Node]:
         usage_block(parser, context.program.std),
     ]
     if not display.nodescription:
-        result += _prose(parser, parser.description, f"description of {prog}", context)
+        result += prose(parser, parser.description, f"description of {prog}", context)
     shown = _shown_subcommands(parser, context)
     # Under subcommands a page's contents list the commands: their groups are headings that
     # stay out of them (and out of autosectionlabel's labels).
-    result += _group_sections(parser, context, headings=bool(shown) or context.subcommand_depth > 0)
+    result += group_sections(parser, context, headings=bool(shown) or context.subcommand_depth > 0)
     # The epilog is the parser's own: ahead of its subcommands, not read as the last one's.
     if not display.noepilog:
-        result += _prose(parser, parser.epilog, f"epilog of {prog}", context)
+        result += prose(parser, parser.epilog, f"epilog of {prog}", context)
     if context.subcommand_depth < NESTED_SUBCOMMAND_LEVELS:
         result += _subcommands(parser, shown, context)
     return result
@@ -165,64 +164,6 @@ def _shown_subcommands(
     if context.display.nosubcommands:
         return []
     return overrides.unskipped(context.overrides, parser.subcommands)
-
-
-def _prose(parser: Parser, text: str, about: str, context: Context) -> list[nodes.Node]:
-    """A description or an epilog; line breaks kept where the formatter prints them as written."""
-    result = parsed(text, about, context.program.std, context, prose=True)
-    return keep_line_breaks(result) if parser.raw_description else result
-
-
-def _group_sections(parser: Parser, context: Context, headings: bool = False) -> list[nodes.Node]:
-    """A section per titled group (with *headings*, a block under a rubric); the entries of an
-    untitled one go where ``--help`` puts them.
-
-    ``--help`` lists an untitled group's entries under no heading, right after the group before
-    it. A section needs a title, and nothing but sections may follow a section: so the entries
-    join the end of the previous group's section, where a reader of ``--help`` sees them, or
-    lead, ahead of every section, when no titled group comes before them.
-    """
-    leading: list[nodes.Node] = []
-    sections: list[nodes.Element] = []
-    for group in parser.groups:
-        override = overrides.for_group(context.overrides, group)
-        if not _lists_anything(group, context) or overrides.skips(override):
-            continue
-        if group.titled:
-            sections.append(_group_section(group, parser, context, override, headings))
-        elif sections:
-            sections[-1].extend(_untitled_group(group, parser, context, override))
-        else:
-            leading += _untitled_group(group, parser, context, override)
-    return [*leading, *sections]
-
-
-def _lists_anything(group: Group, context: Context) -> bool:
-    # A manual page lists the subcommands in a section of their own.
-    return bool(group.options) or (group.chooser is not None and not context.display.manpage)
-
-
-def _untitled_group(
-    group: Group, parser: Parser, context: Context, override: Override | None
-) -> list[nodes.Node]:
-    """The group's body in a block of its own (as ``--help`` sets it apart), if it has one."""
-    body = _group_body(group, parser, context, override)
-    return [nodes.container("", *body, classes=["argdoc-untitled-group"])] if body else []
-
-
-def _group_section(
-    group: Group, parser: Parser, context: Context, override: Override | None, heading: bool
-) -> nodes.Element:
-    prog = context.program.prog
-    # sphinx-argparse numbered repeats of its ids in the order it made its sections.
-    legacy = names.group_ids(group, context.program, context.id_prefix)
-    legacy = names.renumbered(legacy, context.seen.legacy_ids) if names.had_section(group) else []
-    body = _group_body(group, parser, context, override)
-    make = _headed_block if heading else _section
-    section = make(group.title, f"{prog}-{group.title}", body, context)
-    mark_label(section, group_label(prog, group.title), group.title, context)
-    add_free_ids(section, legacy, context)
-    return section
 
 
 def _subcommands(
@@ -278,7 +219,7 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
     # The parser's description says more than the one-line help; show the help only without it.
     if sub.parser.description:
         about = f"description of {program.prog}"
-        shown = _prose(sub.parser, sub.parser.description, about, replace(context, program=program))
+        shown = prose(sub.parser, sub.parser.description, about, replace(context, program=program))
     else:
         shown = parsed(sub.help, f"help of {program.prog}", program.std, context)
     body += overrides.applied(override, shown)
@@ -293,7 +234,7 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
     # Past the nesting limit sections follow their parent's: only the whole command says which.
     whole_name = context.display.full_subcommand_names or depth > NESTED_SUBCOMMAND_LEVELS
     title = program.prog if whole_name else sub.name
-    section = _section(title, program.prog, body, context)
+    section = titled_section(title, program.prog, body, context)
     add_free_ids(section, legacy, context)
     context.seen.sections[program.prog] = section["ids"][0]
     anchor = legacy[0] if legacy[0] in section["ids"] else section["ids"][0]
@@ -302,70 +243,3 @@ def _subcommand(sub: Subcommand, context: Context, override: Override | None) ->
     if depth < NESTED_SUBCOMMAND_LEVELS:
         return [section]
     return [section, *_subcommands(sub.parser, _shown_subcommands(sub.parser, inner), inner)]
-
-
-def _headed_block(
-    title: str, id_base: str, body: Sequence[nodes.Node], context: Context
-) -> nodes.container:
-    """A group as a block under a rubric: a heading that no table of contents lists."""
-    rubric = nodes.rubric(title, title)
-    block = nodes.container("", rubric, *body, classes=["argdoc-group"])
-    block["ids"].append(page_unique_id(context, id_base))
-    context.document.note_implicit_target(block)
-    return block
-
-
-def _section(
-    title: str, id_base: str, body: Sequence[nodes.Node], context: Context
-) -> nodes.section:
-    section = nodes.section("", nodes.title(title, title), *body)
-    section["ids"].append(page_unique_id(context, id_base))
-    context.document.note_implicit_target(section)
-    return section
-
-
-def _group_body(
-    group: Group, parser: Parser, context: Context, override: Override | None = None
-) -> list[nodes.Node]:
-    program = EntryProgram.of(context.program)
-    about = f"description of {program.prog} group {group.title!r}"
-    context = replace(context, overrides=overrides.inside(context.overrides, override))
-    description = parsed(group.description, about, program.std, context, prose=True)
-    result = overrides.applied(override, description)
-    hooks = context.hooks
-    entries: list[nodes.Node] = []
-    described: list[tuple[Option, addnodes.desc]] = []
-    for position, option in enumerate(group.options):
-        if group.chooser is not None and position == group.chooser.position:
-            entries += _chooser(group.chooser, parser, context)
-        option_override = overrides.for_option(context.overrides, option)
-        if overrides.skips(option_override):
-            continue
-        nodes_of_option = entry(option, program, context, option_override)
-        if hooks.option_rendered is not None:
-            hooks.option_rendered(option, program.prog, nodes_of_option)
-        desc = next((node for node in nodes_of_option if isinstance(node, addnodes.desc)), None)
-        if desc is not None:
-            described.append((option, desc))
-        entries += nodes_of_option
-    if group.chooser is not None and group.chooser.position >= len(group.options):
-        entries += _chooser(group.chooser, parser, context)
-    if context.display.summary and described:
-        result.append(summary_table(described, context))
-    result += entries
-    if hooks.group_rendered is not None:
-        hooks.group_rendered(group, program.prog, result)
-    return result
-
-
-def _chooser(chooser: Chooser, parser: Parser, context: Context) -> list[nodes.Node]:
-    """Where ``--help`` lists the subcommand chooser: its help, then a table of the commands."""
-    if context.display.manpage:
-        return []
-    override = overrides.for_chooser(context.overrides, chooser)
-    if overrides.skips(override):
-        return []
-    about = f"help of {context.program.prog} {chooser.name}"
-    result = overrides.applied(override, parsed(chooser.help, about, context.program.std, context))
-    listing = subcommands.table(parser, context)
-    return result + ([listing] if listing is not None else [])

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..model import Parser
+from .context import Context
+from .entry import parsed
+
 
 def keep_line_breaks(result: list[nodes.Node]) -> list[nodes.Node]:
     """*result* with each paragraph that spans lines made a line block, a line per line."""
@@ -36,3 +40,9 @@ def _line_block(paragraph: nodes.paragraph) -> nodes.line_block:
     block = nodes.line_block("", *lines, classes=paragraph["classes"])
     block.source, block.line = paragraph.source, paragraph.line
     return block
+
+
+def prose(parser: Parser, text: str, about: str, context: Context) -> list[nodes.Node]:
+    """A description or an epilog; line breaks kept where the formatter prints them as written."""
+    result = parsed(text, about, context.program.std, context, prose=True)
+    return keep_line_breaks(result) if parser.raw_description else result
