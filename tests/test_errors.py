@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_argdoc import load
+from sphinx_argdoc import usercode
 from sphinx_argdoc.options import DirectiveOptions
 from sphinx_argdoc.problems import ArgdocError
 
@@ -62,7 +62,7 @@ def test_the_page_still_renders_after_the_errors(site) -> None:
 
 def test_a_module_python_cannot_find_says_how_to_make_it_importable() -> None:
     with pytest.raises(ArgdocError) as caught:
-        load._import("no_such_cli_module_anywhere")
+        usercode.import_module("no_such_cli_module_anywhere")
     message = caught.value.problem.message
     assert message.startswith(
         "cannot import module 'no_such_cli_module_anywhere': ModuleNotFoundError: "
