@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import buildlog, cache, config, coverage, envvars, examples, helptext, writers
+from . import buildlog, cache, config, coverage, envvars, examples, helprefs, writers
 from .compat import commands
 from .directive import ArgparseDirective
 from .render import ids, usage
@@ -46,8 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("argparse", ArgparseDirective)
     app.add_event("argdoc-option-rendered")
     app.add_event("argdoc-group-rendered")
-    app.add_transform(helptext.UndefinedHelpSubstitutions)
-    app.connect("warn-missing-reference", helptext.name_help_of_missing_reference)
+    app.add_transform(helprefs.UndefinedHelpSubstitutions)
+    app.connect("warn-missing-reference", helprefs.name_help_of_missing_reference)
     app.connect("missing-reference", usage.keep_unresolved_as_text)
     app.connect("doctree-read", ids.drop_repeated_ids)
     app.add_post_transform(writers.PlainUsageLinks)

@@ -17,16 +17,13 @@ import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import languages as rst_languages
 from docutils.parsers.rst.states import Inliner, NestedStateMachine, RSTState, state_classes
 from docutils.statemachine import StringList
 from sphinx import addnodes
-from sphinx.application import Sphinx
-from sphinx.domains import Domain
-from sphinx.transforms import SphinxTransform
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
@@ -45,7 +42,7 @@ _PROGRAM = "std:program"
 _UNSET = object()
 
 #: Attribute on a ``|name|`` reference or a cross-reference in help text: what the text documents.
-_ABOUT = "argdoc-about"
+ABOUT = "argdoc-about"
 
 # ``--name`` at the start of a word: smartquotes would turn its two hyphens into an en dash.
 _OPTION_WORD = re.compile(r"(?<![\w-])--[A-Za-z0-9][\w-]*")
@@ -276,58 +273,7 @@ def _mark_origin(result: list[nodes.Node], origin: tuple[str, int], about: str) 
         for node in root.findall(nodes.Element):
             node.source, node.line = source, line
             if isinstance(node, (nodes.substitution_reference, addnodes.pending_xref)):
-                node[_ABOUT] = about
-
-
-class UndefinedHelpSubstitutions(SphinxTransform):
-    """Report a ``|name|`` in help text that the page does not define, naming the option.
-
-    Whether the page defines it is known only once the whole page is read.
-    """
-
-    # Just before docutils' own check, which would not say which help the reference is in.
-    default_priority = 219
-
-    def apply(self, **kwargs: Any) -> None:
-        defined, names = self.document.substitution_defs, self.document.substitution_names
-        for reference in list(self.document.findall(nodes.substitution_reference)):
-            about = reference.get(_ABOUT)
-            name = reference["refname"]
-            if about is None or name in defined or name.lower() in names:
-                continue
-            logger.warning(
-                "%s: undefined substitution %s; shown as written",
-                about,
-                reference.rawsource,
-                location=reference,
-                type="argdoc",
-                subtype=Kind.MARKUP.value,
-            )
-            reference.replace_self(nodes.Text(reference.rawsource))
-
-
-def name_help_of_missing_reference(
-    app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
-) -> bool | None:
-    """Warn about a cross-reference in help text that finds no target, naming the option.
-
-    Sphinx's own warning would point at the directive and leave the reader to search every help
-    text it renders. Type and subtype stay Sphinx's, so ``suppress_warnings`` applies as before.
-    """
-    about = node.get(_ABOUT)
-    kind, target = node["reftype"], node["reftarget"]
-    # The std domain warns about a ``ref`` itself whatever other handlers return: a second
-    # warning would only repeat it.
-    if about is None or (kind == "ref" and (domain is None or domain.name == "std")):
-        return None
-    if domain is not None and kind in domain.dangling_warnings:
-        problem = domain.dangling_warnings[kind] % {"target": target}
-    elif node.get("refdomain", "std") not in {"", "std"}:
-        problem = f"{node['refdomain']}:{kind} reference target not found: {target}"
-    else:
-        problem = f"{kind!r} reference target not found: {target}"
-    logger.warning("%s: %s", about, problem, location=node, type="ref", subtype=kind)
-    return True
+                node[ABOUT] = about
 
 
 def _protect_option_words(result: list[nodes.Node]) -> None:
