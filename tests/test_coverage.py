@@ -13,7 +13,7 @@ from commands import sphinx_build
 from conftest import TESTS, warnings_of
 
 from sphinx_argdoc import coverage, introspect, model, select
-from sphinx_argdoc.load import Locator
+from sphinx_argdoc.locator import Locator
 from sphinx_argdoc.parts import Choice
 
 GAPS = [

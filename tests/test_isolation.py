@@ -12,6 +12,7 @@ import pytest
 from conftest import warnings_of
 
 from sphinx_argdoc import cache, load
+from sphinx_argdoc.locator import Locator
 from sphinx_argdoc.problems import ArgdocError
 
 UNRULY = (
@@ -142,7 +143,7 @@ def test_parsing_the_command_line_is_stopped_however_argparse_routes_it(
     monkeypatch.delitem(sys.modules, "intermixed_cli", raising=False)
     try:
         with pytest.raises(ArgdocError) as refused:
-            load.load(load.Locator("intermixed_cli", "build"))
+            load.load(Locator("intermixed_cli", "build"))
     finally:
         cache.BUILD.clear()
     assert "(parse_intermixed_args() at " in str(refused.value)

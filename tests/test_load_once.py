@@ -9,6 +9,7 @@ import pytest
 from conftest import warnings_of
 
 from sphinx_argdoc import cache, introspect, load, select
+from sphinx_argdoc.locator import Locator
 
 
 def _calls_during(build) -> dict[str, int]:
@@ -70,7 +71,7 @@ def test_parsers_with_the_same_group_title_keep_their_own_options(app) -> None:
 
 def test_distinct_locators_get_distinct_parsers_and_one_locator_the_same() -> None:
     def loaded(func: str) -> load.Loaded:
-        locator = load.Locator("counted_clis", func)
+        locator = Locator("counted_clis", func)
         return cache.BUILD.loaded(locator, lambda: load.load(locator))
 
     cache.BUILD.clear()

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import Loaded, Locator
+from .load import Loaded
+from .locator import Locator
 from .model import Parser
 from .modelstore import FOLDER, Inputs, Store, Unreadable, Walked
 from .problems import ArgdocError, Level, Problem

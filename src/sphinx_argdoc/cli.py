@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from . import helpcheck, introspect, load, model, scaffold, select
 from .config import HELP_FORMATS
+from .locator import Locator
 from .problems import ArgdocError, counted
 
 PROG = "sphinx-argdoc"
@@ -258,7 +259,7 @@ def _note(message: str) -> None:
 class Target:
     """A parser's locator and, for a file, the folder to import it from."""
 
-    locator: load.Locator
+    locator: Locator
     file: Path | None = None
     search_path: str | None = None
 
@@ -276,15 +277,15 @@ def parse_locator(text: str) -> Target:
         raise ArgdocError(f"locator {text!r} needs text on both sides of ':'")
     if where.endswith(".py") or "/" in where or os.sep in where:
         return _file_target(Path(where), func)
-    return Target(load.Locator(where, func))
+    return Target(Locator(where, func))
 
 
-def _dotted_locator(text: str) -> load.Locator:
+def _dotted_locator(text: str) -> Locator:
     parts = text.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         module = ".".join(parts[:cut])
         if _module_origin(module) is not None:
-            return load.Locator(module, ".".join(parts[cut:]))
+            return Locator(module, ".".join(parts[cut:]))
     raise ArgdocError(f"no importable module in {text!r}; write MODULE:FUNC or MODULE.ATTR")
 
 
@@ -310,7 +311,7 @@ def _file_target(path: Path, func: str) -> Target:
     while (folder / "__init__.py").is_file():
         names.insert(0, folder.name)
         folder = folder.parent
-    return Target(load.Locator(".".join(names), func), path, str(folder))
+    return Target(Locator(".".join(names), func), path, str(folder))
 
 
 def parser_model(

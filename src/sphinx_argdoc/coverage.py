@@ -17,7 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .config import Settings
-from .load import Locator
+from .locator import Locator
 from .pagenotes import PageNotes, notes_of
 from .parts import Choice
 from .problems import Kind, counted

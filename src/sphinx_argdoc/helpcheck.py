@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import coverage, load, model, select
+from . import coverage, model, select
+from .locator import Locator
 from .problems import ArgdocError
 from .scaffold import walk
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 _WARNING = re.compile(r"^(?:.*?: )?(?:WARNING|ERROR|CRITICAL): (.*?)(?: \[[\w.-]+\])?$")
 
 
-def markup_problems(locator: load.Locator, prog: str | None, help_format: str) -> list[str]:
+def markup_problems(locator: Locator, prog: str | None, help_format: str) -> list[str]:
     """What a build reports about *locator*'s parser, its help read as *help_format*."""
     options = [f"    :module: {locator.module}", f"    :func: {locator.func}"]
     if prog is not None:

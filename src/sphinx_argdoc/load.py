@@ -12,33 +12,13 @@ from dataclasses import dataclass
 from . import parsing, sources, standins, usercode
 from .compat.private import autodoc_mock
 from .config import PLACEHOLDER_VERSION
+from .locator import Locator
 from .problems import ArgdocError
 
 #: ``sys.argv[0]`` while user code runs: a ``prog`` argparse derived from it is recognisable.
 UNSET_PROG = "<sphinx-argdoc: no prog>"
 #: How much of what user code printed a message quotes (the end: errors come last).
 _OUTPUT_TAIL = 1000
-
-
-@dataclass(frozen=True)
-class Locator:
-    """Where a parser comes from: ``module`` (or a Python file) and a dotted attribute path.
-
-    ``passparser``: the attribute fills a fresh parser given to it instead of returning one.
-    ``hook``: the attribute is run, and the parser it is about to parse is the one documented.
-    ``mock_missing``: packages it imports that are not installed get stand-ins (the directive
-    asked for them; ``argdoc_mock_missing_imports`` asks for them for every directive).
-    """
-
-    module: str
-    func: str
-    filename: str | None = None
-    passparser: bool = False
-    hook: bool = False
-    mock_missing: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.filename or self.module}:{self.func}"
 
 
 @dataclass(frozen=True)

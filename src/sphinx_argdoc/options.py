@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from docutils.parsers.rst import directives
 
 from .config import HELP_FORMATS
-from .load import Locator
+from .locator import Locator
 from .parts import Choice
 from .problems import ArgdocError
 from .render import Display

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from docutils.utils import column_width
 
-from . import load, model, select
+from . import model, select
+from .locator import Locator
 
 
 def groups_listing(parser: model.Parser) -> str:
@@ -56,7 +57,7 @@ def walk(
 class PageSpec:
     """What a scaffolded page's directives say besides the group."""
 
-    locator: load.Locator
+    locator: Locator
     prog: str | None
     """The directive's ``:prog:``; ``None`` when the parser has a prog of its own."""
     title: str

@@ -13,13 +13,10 @@ import os
 import runpy
 import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from . import parsing
+from .locator import Locator
 from .problems import ArgdocError
-
-if TYPE_CHECKING:
-    from .load import Locator
 
 
 def import_module(name: str) -> object:
