@@ -178,3 +178,34 @@ def test_a_parallel_build_loads_the_parser_once(app_params, make_app, _calls) ->
     for page in ("reference", "again", "more", "other"):
         assert "How loud to be." in _html(parallel, page)
     assert "Where to read from." in _html(parallel, "inputs")
+
+
+def test_the_distributions_a_model_depends_on_are_found_without_reading_every_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.metadata
+
+    read_every_one: list[bool] = []
+    every = importlib.metadata.packages_distributions
+
+    def counted() -> object:
+        read_every_one.append(True)
+        return every()
+
+    monkeypatch.setattr(importlib.metadata, "packages_distributions", counted)
+    modelstore._every_owner.cache_clear()
+    try:
+        # A module named as its distribution is looked up by that name alone.
+        found = modelstore.inputs_of((), ("docutils", "pytest"))
+        assert found is not None
+        assert [name for name, _ in found.distributions] == ["docutils", "pytest"]
+        assert read_every_one == []
+        # Nothing to look up, nothing read.
+        assert modelstore.inputs_of((), ()) == modelstore.Inputs((), ())
+        # Another name (markdown_it comes in markdown-it-py) takes the whole map, once.
+        other = modelstore.inputs_of((), ("markdown_it", "mdurl"))
+        assert other is not None
+        assert [name for name, _ in other.distributions] == ["markdown-it-py", "mdurl"]
+        assert read_every_one == [True]
+    finally:
+        modelstore._every_owner.cache_clear()

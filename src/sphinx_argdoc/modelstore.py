@@ -162,8 +162,7 @@ def inputs_of(files: tuple[str, ...], libraries: tuple[str, ...]) -> Inputs | No
         if digest is None:
             return None
         hashed.append((path, digest))
-    owners = _distributions_of()
-    names = sorted({name for top in libraries for name in owners.get(top, ())})
+    names = sorted({name for top in libraries for name in _distributions_of(top)})
     return Inputs(tuple(hashed), tuple((name, _version(name)) for name in names))
 
 
@@ -188,8 +187,22 @@ def _version(name: str) -> str:
         return ""
 
 
+def _distributions_of(top: str) -> tuple[str, ...]:
+    """The installed distributions that provide the top-level module *top*."""
+    # Most distributions are named as the module they install: asking for that one reads one
+    # folder's metadata, where mapping every module to its distribution reads every one's.
+    try:
+        own = importlib.metadata.distribution(top)
+    except importlib.metadata.PackageNotFoundError:
+        return tuple(_every_owner().get(top, ()))
+    provided = (own.read_text("top_level.txt") or "").split()
+    if top in provided or not provided:
+        return (own.metadata["Name"],)
+    return tuple(_every_owner().get(top, ()))
+
+
 @functools.cache
-def _distributions_of() -> dict[str, list[str]]:
+def _every_owner() -> dict[str, list[str]]:
     return dict(importlib.metadata.packages_distributions())
 
 
