@@ -45,7 +45,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 SOURCE = Path(__file__).resolve().parent.parent / "src"
 PER_GROUP = 19
@@ -262,18 +262,29 @@ def build(source: Path, scratch: Path, gc_off: bool = False, fresh: bool = True)
         shutil.rmtree(output, ignore_errors=True)
     calls = scratch / "calls.log"
     calls.unlink(missing_ok=True)
+    result = child_build(
+        CHILD,
+        [str(source), str(output), "fresh" if fresh else "update"],
+        child_environment(**{CALLS_LOG: str(calls)}, **_gc_switch(gc_off)),
+    )
+    count = len(calls.read_text().splitlines()) if calls.exists() else 0
+    return Build(result["cpu"], result["wall"], count)
+
+
+def child_build(code: str, arguments: list[str], environment: dict[str, str]) -> dict[str, Any]:
+    """What the build *code* run in a new process with *arguments* printed last, as JSON; a
+    build that warned ends the benchmark (its figures would measure something else)."""
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(source), str(output), "fresh" if fresh else "update"],
-        env=child_environment(**{CALLS_LOG: str(calls)}, **_gc_switch(gc_off)),
+        [sys.executable, "-c", code, *arguments],
+        env=environment,
         check=True,
         capture_output=True,
         text=True,
     )
-    result = json.loads(done.stdout.splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     if result["warnings"]:
-        sys.exit(f"the build of {source} warned:\n{result['warnings']}")
-    count = len(calls.read_text().splitlines()) if calls.exists() else 0
-    return Build(result["cpu"], result["wall"], count)
+        sys.exit(f"the build of {arguments[0]} warned:\n{result['warnings']}")
+    return result
 
 
 def _gc_switch(gc_off: bool) -> dict[str, str]:

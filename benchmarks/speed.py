@@ -14,10 +14,8 @@ Run through ``python benchmarks/run.py``; the helpers here use its generated pag
 
 from __future__ import annotations
 
-import json
 import shutil
 import statistics
-import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
@@ -147,16 +145,11 @@ def build(source: Path, fresh: bool = False, jobs: int = 1, profile: bool = Fals
     loads = source.parent / f"{source.name}-loads.log"
     loads.unlink(missing_ok=True)
     arguments = [str(source), str(output), "fresh" if fresh else "update", str(jobs)]
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, *arguments, "profile" if profile else "plain"],
-        env=bench.child_environment(**{LOADS_LOG: str(loads)}),
-        check=True,
-        capture_output=True,
-        text=True,
+    result = bench.child_build(
+        CHILD,
+        [*arguments, "profile" if profile else "plain"],
+        bench.child_environment(**{LOADS_LOG: str(loads)}),
     )
-    result = json.loads(done.stdout.splitlines()[-1])
-    if result["warnings"]:
-        sys.exit(f"the build of {source} warned:\n{result['warnings']}")
     pids = tuple(loads.read_text().split()) if loads.exists() else ()
     return Run(result["cpu"], result["wall"], tuple(result["read"]), pids, result["spent"])
 
