@@ -80,7 +80,9 @@ def text_parser(
             earlier = known.get((text, prose))
             if earlier is not None and earlier.serves(program):
                 result = [without_ids(node.deepcopy()) for node in earlier.nodes]
-                problems.extend(_problems_of(earlier.records, about, suppressed))
+                # Its warnings are said again, for this option; its information lines were said.
+                warned = [r for r in earlier.records if r.levelno >= logging.WARNING]
+                problems.extend(_problems_of(warned, about, suppressed))
                 _mark_origin(result, origin, about)
                 return result
             start = len(held.buffer)
