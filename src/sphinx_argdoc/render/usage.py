@@ -28,16 +28,19 @@ def usage_block(parser: Parser, program: str, *, links: bool = True) -> nodes.li
     entry (of std-domain *program*) when *links*."""
     documented = set(option_names(parser)) if links else set()
     block = nodes.literal_block("", "", classes=["argdoc-usage"])
-    block += nodes.inline(USAGE_PREFIX, USAGE_PREFIX, classes=["argdoc-usage-label"])
+    # One inline holds it all, so that a stylesheet can size the text to its block's width.
+    text = nodes.inline("", "", classes=["argdoc-usage-text"])
+    block += text
+    text += nodes.inline(USAGE_PREFIX, USAGE_PREFIX, classes=["argdoc-usage-label"])
     position = 0
     for found in _OPTION_WORD.finditer(parser.usage):
         name = found.group()
         if name not in documented:
             continue
-        block += nodes.Text(parser.usage[position : found.start()])
-        block += _link(name, program)
+        text += nodes.Text(parser.usage[position : found.start()])
+        text += _link(name, program)
         position = found.end()
-    block += nodes.Text(parser.usage[position:])
+    text += nodes.Text(parser.usage[position:])
     # Not highlighted: a literal block whose text differs from its source (Sphinx fills in an
     # empty one) is shown with its inline nodes, the links, in every writer.
     block.rawsource = parser.usage
