@@ -72,7 +72,8 @@ def text_parser(
     origin = directive.get_source_info()
     suppressed = directive.config.suppress_warnings
     # Big CLIs repeat help texts (an option of every subcommand): each is parsed once, and its
-    # problems are said again for every option it documents.
+    # problems are said again for every other thing it documents (not again for the same one,
+    # a subcommand's help in the table of commands and in its section).
     known: dict[tuple[str, bool], _Parsed] = {}
     with sphinx_logging.pending_logging() as held:
 
@@ -80,9 +81,11 @@ def text_parser(
             earlier = known.get((text, prose))
             if earlier is not None and earlier.serves(program):
                 result = [without_ids(node.deepcopy()) for node in earlier.nodes]
-                # Its warnings are said again, for this option; its information lines were said.
-                warned = [r for r in earlier.records if r.levelno >= logging.WARNING]
-                problems.extend(_problems_of(warned, about, suppressed))
+                if about not in earlier.reported:
+                    # Its warnings are said again; its information lines were said.
+                    earlier.reported.add(about)
+                    warned = [r for r in earlier.records if r.levelno >= logging.WARNING]
+                    problems.extend(_problems_of(warned, about, suppressed))
                 _mark_origin(result, origin, about)
                 return result
             start = len(held.buffer)
@@ -96,7 +99,7 @@ def text_parser(
             if "--" in text:
                 _protect_option_words(result)
             # Kept as parsed: callers extend the list they get.
-            known[text, prose] = _Parsed(list(result), raised, program)
+            known[text, prose] = _Parsed(list(result), raised, program, _links(result), {about})
             return result
 
         yield parse
@@ -109,13 +112,21 @@ class _Parsed:
     nodes: list[nodes.Node]
     records: list[logging.LogRecord]
     program: str
+    linked: bool
+    """Whether the text links anywhere (its ``:option:`` links mean its program's options)."""
+    reported: set[str]
+    """What the text documents that its problems were said for."""
 
     def serves(self, program: str) -> bool:
-        """Whether a copy serves *program* too: links in the text mean its program's options."""
-        return program == self.program or not any(
-            isinstance(root, nodes.Element) and next(root.findall(addnodes.pending_xref), None)
-            for root in self.nodes
-        )
+        """Whether a copy serves *program* too."""
+        return program == self.program or not self.linked
+
+
+def _links(result: list[nodes.Node]) -> bool:
+    return any(
+        isinstance(root, nodes.Element) and next(root.findall(addnodes.pending_xref), None)
+        for root in result
+    )
 
 
 @contextlib.contextmanager

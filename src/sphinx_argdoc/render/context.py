@@ -78,8 +78,6 @@ class Seen:
     """The programs rendered whole: the parser's, and its subcommands' that are shown."""
     sections: dict[str, str] = field(default_factory=dict)
     """The id of each subcommand's section, by its program, for the subcommand tables' links."""
-    parsed: dict[tuple[str, str, str, bool], list[nodes.Node]] = field(default_factory=dict)
-    """Texts parsed so far, by text, what it documents and its program."""
     legacy_ids: set[str] = field(default_factory=set)
     """sphinx-argparse's section ids given so far by this rendering, to number repeats as it
     did."""

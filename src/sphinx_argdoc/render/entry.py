@@ -215,21 +215,8 @@ def literals(texts: Iterable[str]) -> list[nodes.Node]:
 def parsed(
     text: str, about: str, program: str, context: Context, *, prose: bool = False
 ) -> list[nodes.Node]:
-    """*text* parsed, *program* (as the std domain names it) being the one its links mean.
-
-    A text shown twice (a subcommand's help, in the table of commands and in its section) is
-    parsed once, so its problems are reported once; the second shows a copy.
-    """
-    if not text.strip():
-        return []
-    key = (text, about, program, prose)
-    known = context.seen.parsed.get(key)
-    if known is not None:
-        return [without_ids(node.deepcopy()) for node in known]
-    result = context.parse_text(text, about, program, prose=prose)
-    # Kept as parsed: callers extend the list they get.
-    context.seen.parsed[key] = list(result)
-    return result
+    """*text* parsed, *program* (as the std domain names it) being the one its links mean."""
+    return context.parse_text(text, about, program, prose=prose) if text.strip() else []
 
 
 def without_ids(node: nodes.Node) -> nodes.Node:
