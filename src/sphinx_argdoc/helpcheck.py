@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from . import coverage, model, select
 from .locator import Locator
 from .problems import ArgdocError
-from .scaffold import walk
+from .scaffold import PageSpec, directive_lines, walk
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,13 +31,8 @@ _WARNING = re.compile(r"^(?:.*?: )?(?:WARNING|ERROR|CRITICAL): (.*?)(?: \[[\w.-]
 
 def markup_problems(locator: Locator, prog: str | None, help_format: str) -> list[str]:
     """What a build reports about *locator*'s parser, its help read as *help_format*."""
-    options = [f"    :module: {locator.module}", f"    :func: {locator.func}"]
-    if prog is not None:
-        options.append(f"    :prog: {prog}")
-    if locator.passparser:
-        options.append("    :passparser:")
-    options.append(f"    :help-format: {help_format}")
-    page = "Check\n=====\n\n.. argparse::\n" + "\n".join(options) + "\n"
+    spec = PageSpec(locator, prog, "Check", locator.passparser, help_format)
+    page = "Check\n=====\n\n" + "\n".join(directive_lines(spec)) + "\n"
     extensions = ["sphinx_argdoc"]
     if importlib.util.find_spec("myst_parser") is not None:
         extensions.insert(0, "myst_parser")

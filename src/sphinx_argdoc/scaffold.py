@@ -179,7 +179,7 @@ def _markdown(
     for section in sections:
         lines += ["", f"{'#' * section.level} {_markdown_escaped(section.heading or '')}"]
         if section.directive:
-            lines += ["", "```{eval-rst}", *_directive(spec, section), "```"]
+            lines += ["", "```{eval-rst}", *directive_lines(spec, section), "```"]
     if children:
         lines += ["", "## Subcommands", "", "```{toctree}", ":maxdepth: 1", "", *children, "```"]
     return "\n".join(lines) + "\n"
@@ -190,14 +190,16 @@ def _rest(spec: PageSpec, title: str, sections: Sequence[Section], children: Seq
     for section in sections:
         lines += ["", *_rest_heading(section.heading or "", "-" if section.level == 2 else "~")]
         if section.directive:
-            lines += ["", *_directive(spec, section)]
+            lines += ["", *directive_lines(spec, section)]
     if children:
         lines += ["", *_rest_heading("Subcommands", "-"), "", ".. toctree::", "    :maxdepth: 1"]
         lines += ["", *(f"    {child}" for child in children)]
     return "\n".join(lines) + "\n"
 
 
-def _directive(spec: PageSpec, section: Section) -> list[str]:
+def directive_lines(spec: PageSpec, section: Section | None = None) -> list[str]:
+    """The ``argparse`` directive for *section* (its path, its group or the options in no
+    group) of *spec*'s parser; without a section, for the whole parser."""
     lines = [
         ".. argparse::",
         f"    :module: {spec.locator.module}",
@@ -205,9 +207,11 @@ def _directive(spec: PageSpec, section: Section) -> list[str]:
     ]
     if spec.prog is not None:
         lines.append(f"    :prog: {spec.prog}")
-    if section.path:
-        lines.append(f"    :path: {' '.join(section.path)}")
-    lines.append(f"    :group: {section.group}" if section.group is not None else "    :nogroup:")
+    if section is not None:
+        if section.path:
+            lines.append(f"    :path: {' '.join(section.path)}")
+        group = section.group
+        lines.append(f"    :group: {group}" if group is not None else "    :nogroup:")
     if spec.passparser:
         lines.append("    :passparser:")
     if spec.help_format is not None:
