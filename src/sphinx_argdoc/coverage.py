@@ -90,7 +90,7 @@ def record(
 
 def note(env: BuildEnvironment, render: Render) -> None:
     """Keep *render* with the page being read."""
-    _renders(env).setdefault(env.docname, []).append(render)
+    pages_renders(env).setdefault(env.docname, []).append(render)
 
 
 class CoverageCollector(PageNotes):
@@ -105,7 +105,7 @@ def warn_uncovered(app: Sphinx, env: BuildEnvironment) -> None:
     # also runs when pages were only removed, and on a rebuild a gap is reported again.
     if not Settings.of(app.config).coverage_warnings:
         return
-    for parser in split_parsers(_renders(env)):
+    for parser in split_parsers(pages_renders(env)):
         _warn_about(parser)
 
 
@@ -178,21 +178,19 @@ def undocumented(renders: dict[str, list[Render]], prog: str, outline: Outline) 
     """What no directive of *renders* renders of the parser of *prog*, outlined *outline* (the
     parser as it is now, whatever the directives saw). Unlike the build's own check, a parser
     that no directive names has gaps too: all of it."""
-    notes = [render for page in renders.values() for render in page]
-    if any(prog in render.whole_progs for render in notes):
+    notes = [(docname, render) for docname, page in renders.items() for render in page]
+    if any(prog in render.whole_progs for _, render in notes):
         return Gaps((), ())
-    own = [render for render in notes if render.prog == prog]
+    own = [(docname, render) for docname, render in notes if render.prog == prog]
+    if not own:
+        return Gaps(outline.visible_group_titles, outline.ungrouped_names)
+    rendered = _combined(own)
     return _gaps(
         outline.visible_group_titles,
         outline.ungrouped_names,
-        {render.group for render in own if render.group is not None},
-        any(render.group is None and not render.whole_progs for render in own),
+        rendered.rendered_groups,
+        rendered.has_nogroup,
     )
-
-
-def pages_renders(env: BuildEnvironment) -> dict[str, list[Render]]:
-    """What the directives of each page of *env* render."""
-    return _renders(env)
 
 
 def _warn_about(parser: SplitParser) -> None:
@@ -234,5 +232,6 @@ def _distinct(seen: Iterable[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
     return {id(names): names for names in seen}.values()
 
 
-def _renders(env: BuildEnvironment) -> dict[str, list[Render]]:
+def pages_renders(env: BuildEnvironment) -> dict[str, list[Render]]:
+    """What the directives of each page of *env* render."""
     return notes_of(env, _ENV_ATTRIBUTE)
