@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
 from . import buildlog, cache, config, coverage, envvars, examples, helprefs, writers
 from .compat import commands
@@ -14,15 +13,6 @@ from .directive import ArgparseDirective
 from .render import ids, usage
 
 __version__ = "0.1.0"
-
-
-def _forget_loaded_parsers(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    # Every read phase starts afresh, also a second build by the same application object.
-    # Before the reader processes of a parallel build start: they share the store it sets.
-    settings = config.Settings.of(app.config)
-    # A fresh environment (-E, or none kept) knows no document yet.
-    fresh = not env.all_docs
-    cache.BUILD.clear(cache.store_for(str(app.doctreedir), settings.model_cache, fresh))
 
 
 #: The stylesheet that makes entries compact, in every theme; pages read the same without it.
@@ -52,7 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", ids.drop_repeated_ids)
     app.add_post_transform(writers.PlainUsageLinks)
     app.add_post_transform(writers.RaggedManTables)
-    app.connect("env-before-read-docs", _forget_loaded_parsers)
+    app.connect("env-before-read-docs", cache.start_reading)
     app.add_env_collector(coverage.CoverageCollector)
     app.connect("env-updated", coverage.warn_uncovered)
     app.add_env_collector(examples.ExampleCollector)

@@ -15,6 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .config import Settings
 from .load import Loaded
 from .locator import Locator
 from .model import Parser
@@ -150,7 +154,16 @@ class BuildCache:
         self._reported.clear()
 
 
-def store_for(doctree_folder: str, enabled: bool, fresh: bool) -> Store:
+def start_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Forget what an earlier read phase worked out, and take the model store of this build."""
+    # Every read phase starts afresh, also a second build by the same application object.
+    # Before the reader processes of a parallel build start: they share the store it sets.
+    # A fresh environment (-E, or none kept) knows no document yet.
+    enabled, fresh = Settings.of(app.config).model_cache, not env.all_docs
+    BUILD.clear(_store_for(str(app.doctreedir), enabled, fresh))
+
+
+def _store_for(doctree_folder: str, enabled: bool, fresh: bool) -> Store:
     """The model store of a build writing doctrees to *doctree_folder*.
 
     Entries of earlier builds are used when *enabled* and the environment is not *fresh* (``-E``,

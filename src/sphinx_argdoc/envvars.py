@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .config import Settings
 from .model import Option
 from .problems import Kind, Problem
 
@@ -70,7 +71,7 @@ def _setting_problem(message: str) -> Problem:
 
 def check_setting(app: Sphinx) -> None:
     """Warn once, at the start of a build, about a setting that names no variable."""
-    found = naming(getattr(app.config, SETTING))
+    found = naming(Settings.of(app.config).envvars)
     if isinstance(found, Problem):
         logger.warning(found.message, type="argdoc", subtype=Kind.ENVVAR.value)
 
