@@ -14,16 +14,13 @@ from dataclasses import dataclass
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
 from .config import Settings
 from .locator import Locator
 from .pagenotes import PageNotes, notes_of
 from .parts import Choice
-from .problems import Kind, counted
+from .problems import Kind, Problem, counted, report
 from .select import Outline
-
-logger = logging.getLogger(__name__)
 
 # The notes live on the environment so that Sphinx pickles them with it.
 _ENV_ATTRIBUTE = "argdoc_renders"
@@ -211,15 +208,7 @@ def options_in_no_group(gaps: Gaps) -> str:
 
 
 def _warn(parser: SplitParser, message: str) -> None:
-    logger.warning(
-        "%s (%s): %s",
-        parser.prog,
-        parser.locator,
-        message,
-        location=parser.location,
-        type="argdoc",
-        subtype=Kind.COVERAGE.value,
-    )
+    report(Problem(Kind.COVERAGE, f"{parser.prog} ({parser.locator}): {message}"), parser.location)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

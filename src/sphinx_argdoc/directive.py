@@ -12,7 +12,6 @@ from typing import ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains.std import StandardDomain
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
@@ -20,9 +19,7 @@ from . import buildlog, coverage, helptext, nesting, pipeline, register, render
 from .compat import commands
 from .config import Settings
 from .options import DirectiveOptions
-from .problems import ArgdocError, Problem
-
-logger = logging.getLogger(__name__)
+from .problems import ArgdocError, Problem, report
 
 
 class ArgparseDirective(SphinxDirective):
@@ -98,5 +95,4 @@ class ArgparseDirective(SphinxDirective):
         return emit
 
     def _report(self, problem: Problem) -> None:
-        kind = {} if problem.kind is None else {"type": "argdoc", "subtype": problem.kind.value}
-        logger.log(problem.level.value, problem.message, location=self.get_location(), **kind)
+        report(problem, self.get_location())

@@ -12,13 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from .config import Settings
 from .model import Option
-from .problems import Kind, Problem
-
-logger = logging.getLogger(__name__)
+from .problems import Kind, Problem, report
 
 SETTING = "argdoc_envvars"
 #: What a pattern may name: the long option's name, as a variable (``INDEX_URL``) and as written.
@@ -73,7 +70,7 @@ def check_setting(app: Sphinx) -> None:
     """Warn once, at the start of a build, about a setting that names no variable."""
     found = naming(Settings.of(app.config).envvars)
     if isinstance(found, Problem):
-        logger.warning(found.message, type="argdoc", subtype=Kind.ENVVAR.value)
+        report(found)
 
 
 def variable(

@@ -22,14 +22,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
 from .config import Settings
 from .pagenotes import PageNotes, notes_of
 from .parts import std_name
-from .problems import Kind
-
-logger = logging.getLogger(__name__)
+from .problems import Kind, Problem, report
 
 _ENV_ATTRIBUTE = "argdoc_examples"
 #: Languages whose every line is a command (unless some line has a prompt).
@@ -222,13 +219,7 @@ def _check_one(example: Example, options: dict[str, set[str]]) -> None:
 
 
 def _warn(example: Example, message: str) -> None:
-    logger.warning(
-        "console example: %s",
-        message,
-        location=example.location,
-        type="argdoc",
-        subtype=Kind.EXAMPLE.value,
-    )
+    report(Problem(Kind.EXAMPLE, f"console example: {message}"), example.location)
 
 
 class ExampleCollector(PageNotes):

@@ -14,7 +14,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from .helptext import ABOUT
-from .problems import Kind
+from .problems import Kind, Problem, report
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +35,8 @@ class UndefinedHelpSubstitutions(SphinxTransform):
             name = reference["refname"]
             if about is None or name in defined or name.lower() in names:
                 continue
-            logger.warning(
-                "%s: undefined substitution %s; shown as written",
-                about,
-                reference.rawsource,
-                location=reference,
-                type="argdoc",
-                subtype=Kind.MARKUP.value,
-            )
+            message = f"{about}: undefined substitution {reference.rawsource}; shown as written"
+            report(Problem(Kind.MARKUP, message), reference)
             reference.replace_self(nodes.Text(reference.rawsource))
 
 

@@ -36,7 +36,6 @@ from .render.entry import without_ids
 if TYPE_CHECKING:
     pass
 
-logger = sphinx_logging.getLogger(__name__)
 
 _PROGRAM = "std:program"
 _UNSET = object()

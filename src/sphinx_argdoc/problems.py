@@ -10,6 +10,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from sphinx.util import logging
+
+_logger = logging.getLogger(__name__)
+
 
 class Kind(enum.Enum):
     """Each kind of message, by the subtype that ``suppress_warnings`` names."""
@@ -67,3 +71,10 @@ class ArgdocError(Exception):
 def counted(number: int, noun: str) -> str:
     """``1 option``, ``3 options``: a count as messages say it."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def report(problem: Problem, location: object = None) -> None:
+    """Log *problem* at *location* (a ``path:line`` text or a node; ``None`` for conf.py), typed
+    ``argdoc`` with its kind as subtype."""
+    kind = {} if problem.kind is None else {"type": "argdoc", "subtype": problem.kind.value}
+    _logger.log(problem.level.value, problem.message, location=location, **kind)

@@ -25,15 +25,12 @@ from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
 from sphinx.roles import XRefRole
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
 from ..config import BY_GROUP_PAGE, BY_GROUP_TITLE, Settings
-from ..problems import Kind
+from ..problems import Kind, Problem, report
 from .private import sphinx_id, toctree_names
-
-logger = logging.getLogger(__name__)
 
 DOMAIN = "commands"
 
@@ -259,13 +256,12 @@ def _relabel(env: BuildEnvironment, domain: CommandsDomain) -> None:
 
 def _warn_overwritten(index: type[Index], page: str) -> None:
     # About conf.py, which has no page and line to show.
-    logger.warning(
-        "conf.py builds the %s as page %r, but the project has a document of that name, whose "
-        "page the index would overwrite; rename the document",
-        index.localname,
-        page,
-        type="argdoc",
-        subtype=Kind.COMMANDS.value,
+    report(
+        Problem(
+            Kind.COMMANDS,
+            f"conf.py builds the {index.localname} as page {page!r}, but the project has a "
+            "document of that name, whose page the index would overwrite; rename the document",
+        )
     )
 
 
